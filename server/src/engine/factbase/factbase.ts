@@ -1,0 +1,72 @@
+/**
+ * The loaded fact base and its lookup indexes. Built once per load; the checks only read it.
+ */
+
+import type { Entity, Quotation, Source, Statement } from './types.js';
+import type { Predicate } from './predicates.js';
+
+export class FactBase {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly statements: ReadonlyMap<string, Statement>;
+  readonly quotations: ReadonlyMap<string, Quotation>;
+  /** The files the base was loaded from, in load order. */
+  readonly files: readonly string[];
+
+  private readonly bySubject = new Map<string, Statement[]>();
+  private readonly byObject = new Map<string, Statement[]>();
+  private readonly reports = new Map<string, Statement[]>();
+  private readonly bySpeaker = new Map<string, Quotation[]>();
+
+  constructor(sources: readonly Source[], entities: readonly Entity[], statements: readonly Statement[], quotations: readonly Quotation[], files: readonly string[]) {
+    this.sources = new Map(sources.map((s) => [s.id, s]));
+    this.entities = new Map(entities.map((e) => [e.id, e]));
+    this.statements = new Map(statements.map((s) => [s.id, s]));
+    this.quotations = new Map(quotations.map((q) => [q.id, q]));
+    this.files = files;
+    for (const s of statements) {
+      push(this.bySubject, s.subject, s);
+      if (s.value.kind === 'entity') push(this.byObject, s.value.id, s);
+      if (s.value.kind === 'statement') push(this.reports, s.value.id, s);
+    }
+    for (const q of quotations) push(this.bySpeaker, q.speaker, q);
+  }
+
+  /** An empty base, for a check run with nothing loaded. */
+  static empty(): FactBase {
+    return new FactBase([], [], [], [], []);
+  }
+
+  /** Statements about `subject`, optionally only those with `predicate`. */
+  about(subject: string, predicate?: Predicate): readonly Statement[] {
+    const all = this.bySubject.get(subject) ?? [];
+    return predicate ? all.filter((s) => s.predicate === predicate) : all;
+  }
+
+  /** Statements whose object is the entity `object`, optionally only those with `predicate`. */
+  pointingTo(object: string, predicate?: Predicate): readonly Statement[] {
+    const all = this.byObject.get(object) ?? [];
+    return predicate ? all.filter((s) => s.predicate === predicate) : all;
+  }
+
+  /** The `reported` statements that attribute `statementId` to someone. */
+  attributionsOf(statementId: string): readonly Statement[] {
+    return this.reports.get(statementId) ?? [];
+  }
+
+  /** Recorded quotations of `speaker`. */
+  quotationsOf(speaker: string): readonly Quotation[] {
+    return this.bySpeaker.get(speaker) ?? [];
+  }
+
+  /** Size at a glance, for status bars and the coverage report. */
+  get size(): { sources: number; entities: number; statements: number; quotations: number } {
+    return { sources: this.sources.size, entities: this.entities.size, statements: this.statements.size, quotations: this.quotations.size };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,560 @@
+/**
+ * Loads fact files into a typed, indexed fact base.
+ *
+ * The loader is forgiving in the way a compiler is: it never throws on what a file contains.
+ * Every problem becomes a located `FactBaseProblem` that says what to change, and only the items
+ * that are wrong are left out, so one broken file (or one broken statement) never leaves a draft
+ * unchecked against the rest of the base.
+ *
+ * Three passes: parse each file (YAML syntax, alias expansion limits), validate it against the
+ * JSON Schema (ajv), then check what a schema cannot see across files: unique ids, references to
+ * known ids, predicate signatures, dates that exist.
+ */
+
+import Ajv, { type ErrorObject } from 'ajv';
+import { isMap, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import schema from '../../../../facts/factbase.schema.json' with { type: 'json' };
+import { didYouMean } from '../text/suggest.js';
+import { parseIsoDate, compareAtCommonPrecision, type FuzzyDate } from './dates.js';
+import { FactBase } from './factbase.js';
+import { isPredicate, PREDICATES, type Predicate } from './predicates.js';
+import type {
+  Bound,
+  Certainty,
+  Entity,
+  FactBaseProblem,
+  FactFile,
+  Origin,
+  Qualifiers,
+  Quotation,
+  Reference,
+  Severity,
+  Source,
+  Statement,
+  StatementValue,
+} from './types.js';
+
+/** Fact files larger than this are refused: a fact base is written by hand, and a huge file is a mistake or an attack. */
+export const MAX_FACT_FILE_CHARS = 5 * 1024 * 1024;
+/** YAML aliases a file may expand; anchors are useful for reuse, but "billion laughs" files must not expand. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface LoadResult {
+  readonly base: FactBase;
+  readonly problems: readonly FactBaseProblem[];
+}
+
+type Section = 'sources' | 'entities' | 'statements' | 'quotations';
+const SECTIONS: readonly Section[] = ['sources', 'entities', 'statements', 'quotations'];
+const KIND: Record<Section, string> = { sources: 'source', entities: 'entity', statements: 'statement', quotations: 'quotation' };
+
+// Compiled once per process: ajv generates the validator's code, which is the slow part.
+let validateFile: ReturnType<Ajv['compile']> | undefined;
+function validator(): ReturnType<Ajv['compile']> {
+  validateFile ??= new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+  return validateFile;
+}
+
+/** A raw item of a file that passed the schema, with where it is. */
+interface RawItem {
+  readonly section: Section;
+  readonly data: Record<string, unknown>;
+  readonly node: Node;
+  readonly file: ParsedFile;
+}
+
+interface ParsedFile {
+  readonly path: string;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+}
+
+class Problems {
+  readonly list: FactBaseProblem[] = [];
+
+  add(file: ParsedFile | string, range: readonly [number, number] | undefined, code: string, message: string, severity: Severity = 'error', lines?: LineCounter): void {
+    const path = typeof file === 'string' ? file : file.path;
+    const counter = typeof file === 'string' ? lines : file.lines;
+    const [start, end] = range ?? [0, 0];
+    const pos = counter?.linePos(start) ?? { line: 1, col: 1 };
+    this.list.push({ file: path, start, end, line: pos.line, column: pos.col, severity, code, message });
+  }
+
+  at(item: RawItem, key: string | undefined, code: string, message: string, severity: Severity = 'error'): void {
+    this.add(item.file, rangeOf(key === undefined ? item.node : valueNode(item.node, key) ?? item.node), code, message, severity);
+  }
+}
+
+/**
+ * Loads the given fact files into one fact base. Files later in the list may add to what earlier
+ * ones define, never redefine it: a duplicate id is an error in the later file.
+ */
+export function loadFactBase(files: readonly FactFile[]): LoadResult {
+  const problems = new Problems();
+  const items: RawItem[] = [];
+  for (const file of files) items.push(...parseFile(file, problems));
+  const base = link(items, problems);
+  return { base, problems: problems.list };
+}
+
+function parseFile(file: FactFile, problems: Problems): RawItem[] {
+  if (file.text.length > MAX_FACT_FILE_CHARS) {
+    problems.add(file.path, [0, 0], 'too-large',
+      `fact file is ${(file.text.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FACT_FILE_CHARS / 1024 / 1024} MB. Split it into several files.`);
+    return [];
+  }
+  const lines = new LineCounter();
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document[];
+  } catch (e) {
+    // The yaml package reports errors as data; this guards against a bug in it, not expected input.
+    problems.add(file.path, [0, 0], 'yaml-syntax', `could not parse YAML: ${(e as Error).message}`);
+    return [];
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+  const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (nonEmpty.length === 0) return [];
+  const doc = nonEmpty[0]!;
+  const parsed: ParsedFile = { path: file.path, doc, lines };
+  let syntaxErrors = false;
+  for (const d of nonEmpty) {
+    for (const err of d.errors) {
+      syntaxErrors = true;
+      const first = err.message.split('\n')[0] ?? err.message;
+      problems.add(parsed, [err.pos[0], err.pos[1]], 'yaml-syntax', `YAML syntax: ${first}`);
+    }
+  }
+  if (syntaxErrors) return [];
+  if (nonEmpty.length > 1) {
+    problems.add(parsed, rangeOf(nonEmpty[1]!.contents), 'yaml-syntax',
+      'a fact file holds one YAML document; move the part after `---` into a file of its own');
+    return [];
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    problems.add(parsed, rangeOf(firstAlias(doc) ?? doc.contents), 'yaml-aliases',
+      `YAML aliases expand too far (${(e as Error).message}); write the values out or use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions)`);
+    return [];
+  }
+  if (data === null || data === undefined) return [];
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.add(parsed, rangeOf(doc.contents), 'schema',
+      'a fact file is a mapping with the keys sources, entities, statements and/or quotations');
+    return [];
+  }
+
+  // Schema errors are attributed to the item they fall in; such items are left out, the rest kept.
+  const bad = new Set<string>();
+  const validate = validator();
+  if (!validate(data)) {
+    for (const err of simplify(validate.errors ?? [])) {
+      const path = err.instancePath.split('/').slice(1).map(unescapePointer);
+      if (path.length >= 2) bad.add(`${path[0]}/${path[1]}`);
+      const { range, message } = describe(err, doc, path);
+      problems.add(parsed, range, 'schema', message);
+    }
+  }
+
+  const items: RawItem[] = [];
+  const record = data as Record<string, unknown>;
+  for (const section of SECTIONS) {
+    const list = Object.prototype.hasOwnProperty.call(record, section) ? record[section] : undefined;
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, index) => {
+      if (bad.has(`${section}/${index}`)) return;
+      const node = doc.getIn([section, index], true) as Node | undefined;
+      if (node && typeof entry === 'object' && entry !== null) {
+        items.push({ section, data: entry as Record<string, unknown>, node, file: parsed });
+      }
+    });
+  }
+  return items;
+}
+
+/** Turns the typed-but-unlinked items of all files into a fact base, checking what spans files. */
+function link(items: readonly RawItem[], problems: Problems): FactBase {
+  const ids = new Map<string, RawItem>();
+  const unique: RawItem[] = [];
+  for (const item of items) {
+    const id = item.data['id'] as string;
+    const seen = ids.get(id);
+    if (seen) {
+      const where = `${seen.file.path}:${seen.file.lines.linePos(rangeOf(seen.node)[0]).line}`;
+      problems.at(item, 'id', 'duplicate-id',
+        `the id '${id}' is already used by the ${KIND[seen.section]} at ${where}; ids are unique across the whole fact base, so rename one of them`);
+      continue;
+    }
+    ids.set(id, item);
+    unique.push(item);
+  }
+
+  const of = (section: Section) => unique.filter((i) => i.section === section);
+  const sourceIds = new Set(of('sources').map((i) => i.data['id'] as string));
+  const entityItems = new Map(of('entities').map((i) => [i.data['id'] as string, i]));
+  const statementIds = new Set(of('statements').map((i) => i.data['id'] as string));
+
+  // An item is kept while at least one of its references resolves: a fact without a source is not used.
+  const knownReferences = (item: RawItem): Reference[] => {
+    const refs = (item.data['references'] as Reference[] | undefined) ?? [];
+    return refs.filter((ref, index) => {
+      if (sourceIds.has(ref.source)) return true;
+      const node = isMap(item.node) ? (item.node.getIn(['references', index, 'source'], true) as Node | undefined) : undefined;
+      problems.add(item.file, rangeOf(node ?? item.node), 'unknown-reference',
+        `references the source '${ref.source}', which no fact file defines.${didYouMean(ref.source, sourceIds)} Add it under \`sources:\` or fix the id.`);
+      return false;
+    });
+  };
+  const entityRef = (item: RawItem, key: string, id: string, path: (string | number)[] = [key], types?: readonly string[]): boolean => {
+    const target = entityItems.get(id);
+    const node = (isMap(item.node) ? (item.node.getIn(path, true) as Node | undefined) : undefined) ?? item.node;
+    if (!target) {
+      problems.add(item.file, rangeOf(node), 'unknown-reference',
+        `${key} '${id}' is not an entity in the fact base.${didYouMean(id, entityItems.keys())} Define it under \`entities:\` or fix the id.`);
+      return false;
+    }
+    const type = target.data['type'] as string;
+    if (types && !types.includes(type)) {
+      problems.add(item.file, rangeOf(node), 'wrong-type',
+        `${key} '${id}' is ${withArticle(type)}, but here it must be ${types.map(withArticle).join(' or ')}`);
+      return false;
+    }
+    return true;
+  };
+
+  const sources: Source[] = [];
+  for (const item of of('sources')) {
+    sources.push({ ...(item.data as unknown as Omit<Source, 'origin'>), origin: originOf(item) });
+  }
+
+  const entities: Entity[] = [];
+  for (const item of of('entities')) {
+    const references = knownReferences(item);
+    if (references.length === 0) continue;
+    const d = item.data;
+    entities.push({
+      id: d['id'] as string,
+      type: d['type'] as string,
+      name: d['name'] as string,
+      aliases: (d['aliases'] as string[] | undefined) ?? [],
+      demonyms: (d['demonyms'] as string[] | undefined) ?? [],
+      description: d['description'] as string,
+      references,
+      origin: originOf(item),
+    });
+  }
+  warnOnSharedNames(of('entities'), problems);
+
+  const statements: Statement[] = [];
+  for (const item of of('statements')) {
+    const references = knownReferences(item);
+    const s = statementFrom(item, problems, { entityRef, statementIds });
+    if (s && references.length > 0) statements.push({ ...s, references });
+  }
+
+  const quotations: Quotation[] = [];
+  for (const item of of('quotations')) {
+    const d = item.data;
+    const references = knownReferences(item);
+    let ok = entityRef(item, 'speaker', d['speaker'] as string) && references.length > 0;
+    if (d['in'] !== undefined) ok = entityRef(item, 'in', d['in'] as string) && ok;
+    const date = d['date'] === undefined ? undefined : dateAt(item, ['date'], d['date'] as string, problems);
+    if (date === null) ok = false;
+    if (!ok) continue;
+    quotations.push({
+      id: d['id'] as string,
+      speaker: d['speaker'] as string,
+      text: d['text'] as string,
+      mode: (d['mode'] as 'said' | 'wrote' | undefined) ?? 'said',
+      ...(d['occasion'] !== undefined && { occasion: d['occasion'] as string }),
+      ...(date && { date }),
+      ...(d['in'] !== undefined && { in: d['in'] as string }),
+      ...(d['note'] !== undefined && { note: d['note'] as string }),
+      references,
+      origin: originOf(item),
+    });
+  }
+
+  // A statement whose target was left out (say, a `reported` of a broken statement) must go too.
+  const kept = new Set(statements.map((s) => s.id));
+  const linked = statements.filter((s) => {
+    if (s.value.kind !== 'statement' || kept.has(s.value.id)) return true;
+    const item = ids.get(s.id)!;
+    problems.at(item, 'object', 'unknown-reference',
+      `reports the statement '${s.value.id}', which was left out because of the errors above; fix that statement first`, 'warning');
+    return false;
+  });
+
+  return new FactBase(sources, entities, linked, quotations, [...new Set(items.map((i) => i.file.path))]);
+}
+
+interface LinkContext {
+  entityRef(item: RawItem, key: string, id: string, path?: (string | number)[], types?: readonly string[]): boolean;
+  statementIds: ReadonlySet<string>;
+}
+
+function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Statement | undefined {
+  const d = item.data;
+  const predicate = d['predicate'] as string;
+  if (!isPredicate(predicate)) return undefined; // the schema already said so
+  let ok = ctx.entityRef(item, 'subject', d['subject'] as string);
+
+  const given = (['object', 'quantity', 'date', 'text'] as const).filter((k) => d[k] !== undefined);
+  const signature = PREDICATES[predicate].value;
+  let value: StatementValue = { kind: 'none' };
+  const wrongValue = (want: string) => {
+    problems.at(item, given[0] ?? 'predicate', 'predicate-value',
+      `the predicate '${predicate}' takes ${want}${given.length ? `, not ${given.map((g) => `\`${g}\``).join(' and ')}` : ''} (see facts/README.md)`);
+    ok = false;
+  };
+  switch (signature.kind) {
+    case 'entity':
+      if (typeof d['object'] !== 'string') wrongValue('an `object` (an entity id)');
+      else if (ctx.entityRef(item, 'object', d['object'], ['object'], 'types' in signature ? signature.types : undefined)) {
+        value = { kind: 'entity', id: d['object'] };
+      } else ok = false;
+      break;
+    case 'statement':
+      if (typeof d['object'] !== 'string') wrongValue('an `object` (a statement id)');
+      else if (!ctx.statementIds.has(d['object'])) {
+        problems.at(item, 'object', 'unknown-reference',
+          `object '${d['object']}' is not a statement in the fact base.${didYouMean(d['object'], ctx.statementIds)}`);
+        ok = false;
+      } else value = { kind: 'statement', id: d['object'] };
+      break;
+    case 'quantity': {
+      const q = d['quantity'] as { amount: number; unit?: string; bound?: Bound } | undefined;
+      if (!q) wrongValue('a `quantity` ({ amount, unit, bound })');
+      else value = { kind: 'quantity', quantity: { amount: q.amount, ...(q.unit !== undefined && { unit: q.unit }), bound: q.bound ?? 'exact' } };
+      break;
+    }
+    case 'date-or-span': {
+      const quals = (d['qualifiers'] ?? {}) as Record<string, unknown>;
+      if (typeof d['date'] === 'string') {
+        const date = dateAt(item, ['date'], d['date'], problems);
+        if (date) value = { kind: 'date', date };
+        else ok = false;
+      } else if (given.length > 0 || !['point-in-time', 'start', 'end'].some((k) => quals[k] !== undefined)) {
+        wrongValue('a `date`, or qualifiers `point-in-time`, `start` or `end`');
+      }
+      break;
+    }
+    case 'text-or-entity':
+      if (typeof d['text'] === 'string') value = { kind: 'text', text: d['text'] };
+      else if (typeof d['object'] === 'string' && ctx.entityRef(item, 'object', d['object'])) value = { kind: 'entity', id: d['object'] };
+      else if (typeof d['object'] !== 'string') wrongValue('a `text` or an `object`');
+      else ok = false;
+      break;
+  }
+
+  const q = (d['qualifiers'] ?? {}) as Record<string, unknown>;
+  const date = (key: string): FuzzyDate | undefined | null =>
+    typeof q[key] === 'string' ? dateAt(item, ['qualifiers', key], q[key], problems) : undefined;
+  const pointInTime = date('point-in-time');
+  const start = date('start');
+  const end = date('end');
+  const asOf = date('as-of');
+  if (pointInTime === null || start === null || end === null || asOf === null) ok = false;
+  if (start && end && compareAtCommonPrecision(start, end) > 0) {
+    problems.add(item.file, rangeOf(valueNode(item.node, 'qualifiers') ?? item.node), 'impossible-date',
+      `start (${q['start'] as string}) is after end (${q['end'] as string}); swap them or fix one`);
+    ok = false;
+  }
+  if (typeof q['location'] === 'string') ok = ctx.entityRef(item, 'location', q['location'], ['qualifiers', 'location']) && ok;
+  if (typeof q['in'] === 'string') ok = ctx.entityRef(item, 'in', q['in'], ['qualifiers', 'in']) && ok;
+  const withIds = (q['with'] as string[] | undefined) ?? [];
+  withIds.forEach((id, i) => {
+    ok = ctx.entityRef(item, 'with', id, ['qualifiers', 'with', i]) && ok;
+  });
+  if (q['relation'] !== undefined && predicate !== 'derived-from') {
+    problems.at(item, 'qualifiers', 'qualifier', `the qualifier 'relation' only applies to derived-from, not to '${predicate}'`, 'warning');
+  }
+  if (!ok) return undefined;
+
+  const qualifiers: Qualifiers = {
+    ...(pointInTime && { pointInTime }),
+    ...(start && { start }),
+    ...(end && { end }),
+    ...(asOf && { asOf }),
+    ...(typeof q['location'] === 'string' && { location: q['location'] }),
+    with: withIds,
+    ...(typeof q['of'] === 'string' && { of: q['of'] }),
+    ...(typeof q['item'] === 'string' && { item: q['item'] }),
+    ...(typeof q['relation'] === 'string' && { relation: q['relation'] as Qualifiers['relation'] }),
+    certainty: (q['certainty'] as Certainty | undefined) ?? 'stated',
+    ...(typeof q['in'] === 'string' && { in: q['in'] }),
+    ...(typeof q['rank'] === 'string' && { rank: q['rank'] }),
+  };
+  return {
+    id: d['id'] as string,
+    subject: d['subject'] as string,
+    predicate: predicate as Predicate,
+    value,
+    qualifiers,
+    ...(typeof d['note'] === 'string' && { note: d['note'] }),
+    references: d['references'] as Reference[],
+    origin: originOf(item),
+  };
+}
+
+/** Parses a date the schema let through (its shape is right) and reports days that do not exist. */
+function dateAt(item: RawItem, path: (string | number)[], text: string, problems: Problems): FuzzyDate | null {
+  const parsed = parseIsoDate(text);
+  if ('error' in parsed) {
+    const node = isMap(item.node) ? (item.node.getIn(path, true) as Node | undefined) : undefined;
+    problems.add(item.file, rangeOf(node ?? item.node), 'impossible-date', parsed.error);
+    return null;
+  }
+  return parsed;
+}
+
+/** Two entities answering to the same name make a mention ambiguous; the matcher then leaves it alone. */
+function warnOnSharedNames(entities: readonly RawItem[], problems: Problems): void {
+  const owner = new Map<string, string>();
+  for (const item of entities) {
+    const id = item.data['id'] as string;
+    const names = [item.data['name'] as string, ...((item.data['aliases'] as string[] | undefined) ?? [])];
+    for (const name of new Set(names.map(nameKey))) {
+      const other = owner.get(name);
+      if (other !== undefined && other !== id) {
+        problems.at(item, 'aliases', 'ambiguous-name',
+          `the name '${name}' also belongs to '${other}'; a draft that writes it will not be linked to either. Remove it from one of them if one is meant.`,
+          'warning');
+      } else owner.set(name, id);
+    }
+  }
+}
+
+/** Names compare without case, hyphens or repeated spaces, as the matcher compares them. */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[\s\u2010-\u2015-]+/g, ' ').trim();
+}
+
+function originOf(item: RawItem): Origin {
+  const idNode = valueNode(item.node, 'id');
+  const [start, end] = rangeOf(idNode ?? item.node);
+  const pos = item.file.lines.linePos(start);
+  return { file: item.file.path, start, end, line: pos.line, column: pos.col };
+}
+
+function valueNode(node: Node, key: string): Node | undefined {
+  if (!isMap(node)) return undefined;
+  return node.get(key, true) as Node | undefined;
+}
+
+function rangeOf(node: unknown): [number, number] {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * ajv with allErrors reports, for a failed `anyOf`, every branch's error and then the `anyOf`
+ * itself. Keep the most specific error per location so the writer sees one clear message.
+ */
+function simplify(errors: readonly ErrorObject[]): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const seen = new Set<string>();
+  for (const err of errors) {
+    if (err.keyword === 'anyOf' || err.keyword === 'oneOf') continue;
+    const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(err);
+  }
+  return out;
+}
+
+/** Where an ajv error is in the YAML, and a message that says how to fix it. */
+function describe(err: ErrorObject, doc: Document, path: string[]): { range: [number, number]; message: string } {
+  const jsPath = path.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const node = (jsPath.length ? doc.getIn(jsPath, true) : doc.contents) as Node | undefined;
+  const what = describePath(path);
+  const params = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = params['additionalProperty'] as string;
+      const allowed = Object.keys(propertiesAt(path));
+      const keyNode = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
+      return {
+        range: rangeOf(keyNode ?? node),
+        message: `unknown key '${key}' in ${what}.${didYouMean(key, allowed)} Allowed keys: ${allowed.join(', ')}.`,
+      };
+    }
+    case 'required':
+      return { range: rangeOf(node), message: `${what} is missing the required key '${params['missingProperty'] as string}'` };
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      const value = String(isScalar(node) ? node.value : '');
+      return { range: rangeOf(node), message: `'${value}' is not allowed as ${what}.${didYouMean(value, allowed)} Use one of: ${allowed.join(', ')}.` };
+    }
+    case 'pattern': {
+      const value = String(isScalar(node) ? node.value : '');
+      const hint = path.at(-1) === 'id' || ['subject', 'object', 'source', 'speaker', 'location', 'in'].includes(path.at(-1) ?? '')
+        ? 'ids are lower-case letters, digits and hyphens, like `shahab-3`'
+        : /date|point-in-time|start|end|as-of/.test(path.at(-1) ?? '')
+          ? 'write dates as YYYY, YYYY-MM or YYYY-MM-DD, in quotes'
+          : `it must match ${String(params['pattern'])}`;
+      return { range: rangeOf(node), message: `'${value}' is not valid as ${what}: ${hint}` };
+    }
+    case 'type':
+      return { range: rangeOf(node), message: `${what} must be ${article(String(params['type']))}` };
+    case 'not':
+      return { range: rangeOf(node), message: `${what} gives more than one of object, quantity, date and text; keep the one its predicate takes` };
+    default:
+      return { range: rangeOf(node), message: `${what} ${err.message ?? 'is not valid'}` };
+  }
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
+  return names[type] ?? type;
+}
+
+function describePath(path: readonly string[]): string {
+  if (path.length === 0) return 'the file';
+  const [section, index, ...rest] = path;
+  const kind = KIND[section as Section] ?? section;
+  if (index === undefined) return `'${section}'`;
+  const item = `${kind} #${Number(index) + 1}`;
+  return rest.length ? `'${rest.join('.')}' of ${item}` : item;
+}
+
+/** The schema's `properties` at a path, for listing allowed keys. */
+function propertiesAt(path: readonly string[]): Record<string, unknown> {
+  type S = { properties?: Record<string, S>; items?: S; $ref?: string };
+  const root = schema as unknown as S & { definitions: Record<string, S> };
+  const resolve = (s: S | undefined): S | undefined => {
+    let cur = s;
+    while (cur?.$ref) cur = root.definitions[cur.$ref.replace('#/definitions/', '')];
+    return cur;
+  };
+  let cur: S | undefined = root;
+  for (const seg of path) {
+    cur = resolve(cur);
+    if (!cur) return {};
+    cur = /^\d+$/.test(seg) ? cur.items : cur.properties?.[seg];
+  }
+  return resolve(cur)?.properties ?? {};
+}

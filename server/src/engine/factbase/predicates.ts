@@ -1,0 +1,60 @@
+/**
+ * The predicate vocabulary of statements: what each predicate means and which value it takes.
+ * The loader enforces these signatures; facts/README.md documents them (a test keeps the two
+ * in step), and the schema lists the same names for editor completion.
+ */
+
+/** What a statement's value must be. */
+export type ValueKind =
+  | { readonly kind: 'entity'; readonly types?: readonly string[] }
+  | { readonly kind: 'statement' }
+  | { readonly kind: 'quantity' }
+  | { readonly kind: 'date-or-span' }
+  | { readonly kind: 'text-or-entity' };
+
+export interface PredicateInfo {
+  readonly value: ValueKind;
+  /** One line for the documentation and hover cards. */
+  readonly meaning: string;
+}
+
+export const PREDICATES = {
+  'active-in': { value: { kind: 'entity' }, meaning: 'the subject (an organization) operates in the object (a place)' },
+  country: {
+    value: { kind: 'entity', types: ['country'] },
+    meaning: 'the country the subject belongs to or comes from: nationality of a person or organization, origin of a weapon, country of an office',
+  },
+  count: { value: { kind: 'quantity' }, meaning: 'how many of something (qualifier `of`) the subject had, as of a date' },
+  'derived-from': {
+    value: { kind: 'entity' },
+    meaning: 'the subject was designed from the object; qualifier `relation` says how closely (version-of, copy-of, based-on, variant-of)',
+  },
+  employer: { value: { kind: 'entity' }, meaning: 'the subject (a person) worked for the object' },
+  'held-office': {
+    value: { kind: 'entity', types: ['office'] },
+    meaning: 'the subject (a person) held the object (an office) at `point-in-time` or from `start` to `end`',
+  },
+  'instance-of': { value: { kind: 'text-or-entity' }, meaning: 'the class of thing the subject is ("medium-range ballistic missile")' },
+  'located-in': { value: { kind: 'entity' }, meaning: 'the subject (a place or event) is or was in the object (a place)' },
+  met: { value: { kind: 'entity' }, meaning: 'the subject met or received the object, at `location` on `point-in-time`' },
+  occurred: {
+    value: { kind: 'date-or-span' },
+    meaning: 'the subject (an event) took place on `date` (or `point-in-time`), or from `start` to `end`',
+  },
+  publisher: { value: { kind: 'entity' }, meaning: 'the object publishes the subject (a publication)' },
+  reported: {
+    value: { kind: 'statement' },
+    meaning: 'the subject (a person or body) is the source of the object (another statement), writing `in` a publication, on `point-in-time`',
+  },
+  'sold-to': { value: { kind: 'entity' }, meaning: 'the subject sold the object arms or other goods (qualifier `item`)' },
+  'trading-partner': { value: { kind: 'entity' }, meaning: 'the object is a trading partner of the subject (qualifier `rank`: key)' },
+  value: { value: { kind: 'quantity' }, meaning: 'the money value of something (qualifier `of`), as of a date' },
+  visited: { value: { kind: 'entity' }, meaning: 'the subject visited the object (a place) on `point-in-time`' },
+  'withdrew-from': { value: { kind: 'entity' }, meaning: 'the subject withdrew from the object (an agreement or body)' },
+} as const satisfies Record<string, PredicateInfo>;
+
+export type Predicate = keyof typeof PREDICATES;
+
+export function isPredicate(name: string): name is Predicate {
+  return Object.prototype.hasOwnProperty.call(PREDICATES, name);
+}

@@ -1,0 +1,135 @@
+/**
+ * The typed fact base: what the loader returns and the checks read. Everything here is plain,
+ * immutable data; the indexes live in `FactBase` (factbase.ts).
+ */
+
+import type { FuzzyDate } from './dates.js';
+import type { Predicate } from './predicates.js';
+
+/** Where an item of a fact file is: UTF-16 offsets into the file's text, and 1-based line and column of the start. */
+export interface Origin {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One fact file's text, as the caller read it; the engine never touches the disk. */
+export interface FactFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found while loading a fact base, located in the file that holds it. */
+export interface FactBaseProblem extends Origin {
+  readonly severity: Severity;
+  /** Stable, e.g. `yaml-syntax`, `schema`, `duplicate-id`, `unknown-reference`. */
+  readonly code: string;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
+/** A CSL-JSON name. */
+export interface CslName {
+  readonly family?: string;
+  readonly given?: string;
+  readonly literal?: string;
+}
+
+/** A source as a CSL-JSON item (the fields the schema allows). */
+export interface Source {
+  readonly id: string;
+  readonly type: string;
+  readonly title: string;
+  readonly author?: readonly CslName[];
+  readonly editor?: readonly CslName[];
+  readonly 'container-title'?: string;
+  readonly 'collection-title'?: string;
+  readonly publisher?: string;
+  readonly 'publisher-place'?: string;
+  readonly number?: string;
+  readonly page?: string;
+  readonly URL?: string;
+  readonly DOI?: string;
+  readonly issued?: { readonly 'date-parts': readonly (readonly number[])[] };
+  readonly accessed?: { readonly 'date-parts': readonly (readonly number[])[] };
+  readonly note?: string;
+  readonly origin: Origin;
+}
+
+export interface Reference {
+  readonly source: string;
+  readonly locator?: string;
+}
+
+export interface Entity {
+  readonly id: string;
+  readonly type: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly demonyms: readonly string[];
+  readonly description: string;
+  readonly references: readonly Reference[];
+  readonly origin: Origin;
+}
+
+export type Bound = 'exact' | 'approximate' | 'more-than' | 'at-least' | 'less-than' | 'at-most';
+
+export interface Quantity {
+  readonly amount: number;
+  readonly unit?: string;
+  readonly bound: Bound;
+}
+
+/** The value of a statement: exactly one of these. */
+export type StatementValue =
+  | { readonly kind: 'entity'; readonly id: string }
+  | { readonly kind: 'statement'; readonly id: string }
+  | { readonly kind: 'quantity'; readonly quantity: Quantity }
+  | { readonly kind: 'date'; readonly date: FuzzyDate }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'none' };
+
+export type Certainty = 'stated' | 'assessed' | 'reported';
+
+export interface Qualifiers {
+  readonly pointInTime?: FuzzyDate;
+  readonly start?: FuzzyDate;
+  readonly end?: FuzzyDate;
+  readonly asOf?: FuzzyDate;
+  readonly location?: string;
+  readonly with: readonly string[];
+  readonly of?: string;
+  readonly item?: string;
+  readonly relation?: 'version-of' | 'copy-of' | 'based-on' | 'variant-of';
+  readonly certainty: Certainty;
+  readonly in?: string;
+  readonly rank?: string;
+}
+
+export interface Statement {
+  readonly id: string;
+  readonly subject: string;
+  readonly predicate: Predicate;
+  readonly value: StatementValue;
+  readonly qualifiers: Qualifiers;
+  readonly note?: string;
+  readonly references: readonly Reference[];
+  readonly origin: Origin;
+}
+
+export interface Quotation {
+  readonly id: string;
+  readonly speaker: string;
+  readonly text: string;
+  readonly mode: 'said' | 'wrote';
+  readonly occasion?: string;
+  readonly date?: FuzzyDate;
+  readonly in?: string;
+  readonly note?: string;
+  readonly references: readonly Reference[];
+  readonly origin: Origin;
+}
