@@ -1,0 +1,240 @@
+/**
+ * The engine's entry point: Markdown text and a fact base in, findings and claims out. Pure: no
+ * file system, no LSP. The command line, the language server and the tests all call `Checker`.
+ *
+ * A check run parses the draft into prose blocks, finds entity mentions in each block in one
+ * pass, splits blocks into sentences, and asks every check about every sentence with a mention.
+ * Judgements become findings (refuted claims, with fixes as text edits) and claims (everything
+ * recognised, with the facts and sources behind it).
+ */
+
+import { planCitation, type CitationStyle, type TextEdit } from './citations.js';
+import { ALL_CHECKS } from './checks/index.js';
+import type { Check, Judgement, Verdict } from './checks/types.js';
+import type { ResolvedMention, SentenceView } from './claims/sentence.js';
+import { EntityMatcher } from './entities/matcher.js';
+import type { FactBase } from './factbase/factbase.js';
+import { parseDraft, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
+import { Suppressions } from './suppress.js';
+import { LineIndex } from './text/positions.js';
+import { sentences } from './text/sentences.js';
+import { tokenize } from './text/tokens.js';
+
+export type { TextEdit } from './citations.js';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Drafts longer than this are not checked; the caller says so instead of hanging. About 300,000 words. */
+export const MAX_DRAFT_CHARS = 2_000_000;
+
+export interface Fix {
+  readonly title: string;
+  readonly kind: 'correct' | 'correct-and-cite' | 'cite';
+  readonly preferred?: boolean;
+  readonly edits: readonly TextEdit[];
+}
+
+/** A refuted claim: what is wrong, where, why, and how to fix it. Offsets are document offsets. */
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly facts: readonly string[];
+  readonly sources: readonly string[];
+  readonly fixes: readonly Fix[];
+  /** The corrected words, when there is one right value. */
+  readonly expected?: string;
+}
+
+/** A recognised claim, supported or refuted. */
+export interface Claim {
+  readonly code: string;
+  readonly verdict: Verdict;
+  readonly start: number;
+  readonly end: number;
+  readonly facts: readonly string[];
+  readonly sources: readonly string[];
+  /** For a supported claim: "Insert citation". */
+  readonly fixes: readonly Fix[];
+}
+
+export interface CheckResult {
+  readonly findings: readonly Finding[];
+  readonly claims: readonly Claim[];
+  /** Set when the draft was not checked at all, and why. */
+  readonly skipped?: string;
+}
+
+export interface CheckOptions {
+  /** Severity per check code, or 'off'. Refuted claims are errors by default. */
+  readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  readonly citationStyle?: CitationStyle;
+}
+
+export class Checker {
+  private readonly matcher: EntityMatcher;
+
+  constructor(
+    readonly base: FactBase,
+    private readonly checks: readonly Check[] = ALL_CHECKS,
+  ) {
+    this.matcher = new EntityMatcher(base);
+  }
+
+  check(text: string, options: CheckOptions = {}): CheckResult {
+    if (text.length > MAX_DRAFT_CHARS) {
+      return {
+        findings: [],
+        claims: [],
+        skipped: `the draft has ${text.length.toLocaleString('en-US')} characters; Factcheck checks drafts of up to ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters. Split it into parts.`,
+      };
+    }
+    const parsed = parseDraft(text);
+    const lines = new LineIndex(text);
+    const suppressions = new Suppressions(parsed.comments, lines);
+    const findings: Finding[] = [];
+    const claims: Claim[] = [];
+    const style = options.citationStyle ?? 'apa';
+
+    for (const block of parsed.blocks) {
+      for (const { view, sentenceEnd } of this.sentencesOf(block)) {
+        for (const check of this.checks) {
+          const setting = options.severities?.[check.code];
+          if (setting === 'off') continue;
+          let judgements: Judgement[];
+          try {
+            judgements = check.run(view, this.base);
+          } catch {
+            // A check that fails on one sentence must not take the others down with it.
+            continue;
+          }
+          for (const j of judgements) {
+            const start = block.offsets[j.start]!;
+            const end = endOffset(block, j.end);
+            if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
+            const sources = sourcesOf(this.base, j.facts);
+            const citeEnd = endOffset(block, sentenceEnd);
+            const cite = planCitation(text, this.base, sources, citeEnd, parsed.footnotes, style);
+            const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
+            claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
+            if (j.verdict === 'refuted') {
+              findings.push(this.finding(check, j, start, end, sources, setting, citeFix));
+            }
+          }
+        }
+      }
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    claims.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { findings, claims };
+  }
+
+  /** The parsed draft, for callers that need footnotes or blocks (hover, completion). */
+  parse(text: string): ParsedDraft {
+    return parseDraft(text);
+  }
+
+  /** Entity mentions in a text, with document-independent indices. */
+  mentions(text: string): ReturnType<EntityMatcher['find']> {
+    return this.matcher.find(text);
+  }
+
+  private *sentencesOf(block: ProseBlock): Generator<{ view: SentenceView; sentenceEnd: number }> {
+    const tokens = tokenize(block.text);
+    const mentions = this.matcher.find(block.text, tokens);
+    if (mentions.length === 0) return;
+    for (const [start, end] of sentences(block.text)) {
+      const inSentence: ResolvedMention[] = [];
+      for (const m of mentions) {
+        if (m.start >= start && m.end <= end && m.entities.length === 1) inSentence.push({ ...m, entity: m.entities[0]! });
+      }
+      if (inSentence.length === 0) continue;
+      const view: SentenceView = {
+        text: block.text,
+        start,
+        end,
+        tokens: tokens.filter((t) => t.start >= start && t.end <= end),
+        mentions: inSentence,
+      };
+      yield { view, sentenceEnd: end };
+    }
+  }
+
+  private finding(check: Check, j: Judgement, start: number, end: number, sources: readonly string[], setting: Severity | undefined, citeFix: readonly Fix[]): Finding {
+    const where = sources.map((s) => sourceLabel(this.base, s, j.facts)).join('; ');
+    const message = `${j.message ?? 'The fact base says otherwise.'}${where ? ` (source: ${where})` : ''}`;
+    const fixes: Fix[] = [];
+    if (j.replacement !== undefined) {
+      const correct: TextEdit = { start, end, newText: j.replacement };
+      fixes.push({ title: `Correct to "${j.replacement}"`, kind: 'correct', preferred: true, edits: [correct] });
+      for (const cite of citeFix) fixes.push({ title: `Correct to "${j.replacement}" and cite`, kind: 'correct-and-cite', edits: [correct, ...cite.edits] });
+    }
+    return {
+      code: check.code,
+      severity: setting ?? (j.hedged ? 'warning' : 'error'),
+      message,
+      start,
+      end,
+      facts: j.facts,
+      sources,
+      fixes,
+      ...(j.replacement !== undefined && { expected: j.replacement }),
+    };
+  }
+}
+
+function endOffset(block: ProseBlock, index: number): number {
+  // The end of a claim is just after its last character.
+  if (index <= 0) return block.offsets[0]!;
+  return block.offsets[index - 1]! + 1;
+}
+
+function citeEdits(plan: ReturnType<typeof planCitation> & object): TextEdit[] {
+  return plan.definition ? [plan.reference, plan.definition] : [plan.reference];
+}
+
+/** Source ids behind facts (statements or quotations), in order of first appearance. */
+export function sourcesOf(base: FactBase, facts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const id of facts) {
+    const item = base.statements.get(id) ?? base.quotations.get(id);
+    for (const ref of item?.references ?? []) if (!out.includes(ref.source)) out.push(ref.source);
+  }
+  return out;
+}
+
+/** "Oba, IranSource, paragraph 7": who, where, and the locators the facts cite. */
+export function sourceLabel(base: FactBase, sourceId: string, facts: readonly string[]): string {
+  const source = base.sources.get(sourceId);
+  if (!source) return sourceId;
+  const who = source.author?.[0]?.family ?? source.author?.[0]?.literal;
+  const where = source['container-title'] ?? source.publisher ?? source.title;
+  const locators: string[] = [];
+  for (const id of facts) {
+    const item = base.statements.get(id) ?? base.quotations.get(id);
+    for (const ref of item?.references ?? []) if (ref.source === sourceId && ref.locator && !locators.includes(ref.locator)) locators.push(ref.locator);
+  }
+  return [who, where, locators.join(', ')].filter(Boolean).join(', ');
+}
+
+function sourceTitle(base: FactBase, sources: readonly string[]): string {
+  return sources.map((s) => base.sources.get(s)?.title ?? s).join('; ');
+}
+
+/**
+ * Applies edits to a text. Edits must not overlap; edits at the same offset are applied in the
+ * order given. Used by `--fix`, by tests, and by "fix all".
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
+  let out = text;
+  let limit = Infinity;
+  for (const { e } of sorted) {
+    if (e.end > limit) throw new Error(`overlapping edits at ${e.start}-${e.end}`);
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}

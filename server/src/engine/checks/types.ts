@@ -1,0 +1,35 @@
+/**
+ * What a check is and what it returns. A check is one small module with a stable code, like an
+ * eslint rule: it reads one sentence (with the entity mentions found in it) and the fact base,
+ * and returns judgements of the claims it recognises. It knows nothing of Markdown, documents,
+ * editors or fixes: the engine turns judgements into findings, claims and text edits.
+ */
+
+import type { FactBase } from '../factbase/factbase.js';
+import type { SentenceView } from '../claims/sentence.js';
+
+export type Verdict = 'supported' | 'refuted';
+
+/** One recognised claim and what the fact base says of it. Indices are into the block text. */
+export interface Judgement {
+  readonly verdict: Verdict;
+  /** The words the claim rests on: for a refuted claim, the wrong words. */
+  readonly start: number;
+  readonly end: number;
+  /** Statement and quotation ids that decided the verdict. */
+  readonly facts: readonly string[];
+  /** For a refuted claim: what the draft says and what the base says instead, without the source (the engine adds it). */
+  readonly message?: string;
+  /** For a refuted claim: the text that would make [start, end) right, if there is one. */
+  readonly replacement?: string;
+  /** The claim is hedged ("reportedly", "appears to"); a refuted hedged claim is reported less severely. */
+  readonly hedged?: boolean;
+}
+
+export interface Check {
+  /** Stable code, shown with every finding and used in suppression comments and settings. */
+  readonly code: string;
+  /** One sentence for the documentation: what claims the check recognises. */
+  readonly description: string;
+  run(sentence: SentenceView, base: FactBase): Judgement[];
+}

@@ -1,0 +1,106 @@
+/**
+ * Citations as Markdown footnotes. A source is cited as `[^source-id]` after the sentence and a
+ * definition `[^source-id]: <reference>` at the end of the document, the reference formatted
+ * from the source's CSL-JSON by citation-js. A footnote that already cites the source (by label,
+ * URL or title) is reused, never duplicated.
+ */
+
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import type { FactBase } from './factbase/factbase.js';
+import type { Source } from './factbase/types.js';
+import type { FootnoteDefinition } from './markdown/parse.js';
+
+/** CSL styles citation-js ships with plugin-csl. */
+export type CitationStyle = 'apa' | 'vancouver' | 'harvard1';
+
+export interface TextEdit {
+  /** Document offsets (UTF-16), end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+const formatted = new Map<string, string>();
+
+/** The reference for a source in a CSL style, as one line of plain text. Cached: citeproc is slow to warm up. */
+export function formatReference(source: Source, style: CitationStyle = 'apa'): string {
+  const key = `${style}\u0000${source.id}\u0000${source.origin.file}`;
+  const hit = formatted.get(key);
+  if (hit !== undefined) return hit;
+  let text: string;
+  try {
+    const { origin: _origin, ...csl } = source;
+    text = new Cite(csl).format('bibliography', { format: 'text', template: style, lang: 'en-US' }) as string;
+    // Vancouver numbers its entries; a footnote carries its own label.
+    text = text.replace(/^\s*\d+\.\s+/, '').replace(/\s+/g, ' ').trim();
+  } catch {
+    text = [source.author?.map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).join(', '), source.title, source['container-title'], source.URL]
+      .filter(Boolean)
+      .join('. ');
+  }
+  formatted.set(key, text);
+  return text;
+}
+
+/** A footnote label for a source: its id, which the schema keeps to letters, digits and hyphens. */
+export function footnoteLabel(sourceId: string): string {
+  return sourceId;
+}
+
+/** The label of an existing footnote that cites `source`, if any. */
+export function existingFootnote(source: Source, footnotes: readonly FootnoteDefinition[]): string | undefined {
+  const label = footnoteLabel(source.id).toLowerCase();
+  for (const f of footnotes) {
+    if (f.label.toLowerCase() === label) return f.label;
+    if (source.URL && f.text.includes(source.URL)) return f.label;
+    if (f.text.toLowerCase().includes(source.title.toLowerCase())) return f.label;
+  }
+  return undefined;
+}
+
+export interface CitationPlan {
+  /** The footnote reference to insert after the claim's sentence. */
+  readonly reference: TextEdit;
+  /** The definition to append, unless the document already has one for the source. */
+  readonly definition?: TextEdit;
+}
+
+/**
+ * Edits that cite `sourceIds` after the sentence ending at `sentenceEnd` (a document offset).
+ * The reference goes after the sentence's closing punctuation and quotes; definitions go at the
+ * end of the document, after a blank line.
+ */
+export function planCitation(
+  document: string,
+  base: FactBase,
+  sourceIds: readonly string[],
+  sentenceEnd: number,
+  footnotes: readonly FootnoteDefinition[],
+  style: CitationStyle,
+): CitationPlan | undefined {
+  const refs: string[] = [];
+  const defs: string[] = [];
+  for (const id of sourceIds) {
+    const source = base.sources.get(id);
+    if (!source) continue;
+    const existing = existingFootnote(source, footnotes);
+    const label = existing ?? footnoteLabel(source.id);
+    // Already cited right here: nothing to add.
+    if (new RegExp(`\\[\\^${escapeRegExp(label)}\\]`, 'i').test(document.slice(sentenceEnd, sentenceEnd + label.length + 8))) continue;
+    refs.push(`[^${label}]`);
+    if (existing === undefined) defs.push(`[^${label}]: ${formatReference(source, style)}`);
+  }
+  if (refs.length === 0) return undefined;
+  const reference = { start: sentenceEnd, end: sentenceEnd, newText: refs.join('') };
+  if (defs.length === 0) return { reference };
+  const eol = document.includes('\r\n') ? '\r\n' : '\n';
+  const trailing = /(\r?\n)*$/.exec(document)![0];
+  const lead = document.length === 0 ? '' : trailing.length === 0 ? eol + eol : trailing === eol ? eol : '';
+  const definition = { start: document.length, end: document.length, newText: lead + defs.join(eol) + eol };
+  return { reference, definition };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

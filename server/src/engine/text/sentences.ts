@@ -1,0 +1,37 @@
+/**
+ * Sentence boundaries in a prose block. A claim never spans sentences, so checks look for a
+ * subject and its predicate inside one. Abbreviations common in policy writing ("U.S.", "Gen.",
+ * "Jr.") do not end a sentence.
+ */
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sen', 'rep', 'gov', 'amb',
+  'pres', 'prof', 'no', 'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.n', 'u.k', 'n', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'co', 'corp', 'approx', 'est',
+]);
+
+/** [start, end) of each sentence in `text`. */
+export function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0][0] === '.' && isAbbreviation(text, m.index)) continue;
+    // The next sentence must start like one: a capital, a digit or an opening quote.
+    const next = /^\s+(\S)/.exec(text.slice(end));
+    if (next && !/[\p{Lu}\p{N}"“‘'(\[\uFFFC*_]/u.test(next[1]!)) continue;
+    if (text.slice(start, end).trim()) out.push([start, end]);
+    start = end;
+  }
+  if (text.slice(start).trim()) out.push([start, text.length]);
+  return out;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word)) return true;
+  // A single capital letter before the dot is an initial ("Bruce E. Bechtol").
+  return /^\p{Lu}$/u.test(text.slice(dot - 1, dot)) && !/\p{L}/u.test(text.slice(dot - 2, dot - 1));
+}

@@ -1,0 +1,41 @@
+/**
+ * Words of prose, for name matching and claim patterns. A token is a run of letters and digits;
+ * everything else (spaces, hyphens, apostrophes, punctuation) separates tokens, which is what
+ * makes "Shahab-3", "Shahab 3" and "Shahab‑3" the same two tokens and "North Korea's" the
+ * tokens of "North Korea" followed by "s".
+ */
+
+export interface Token {
+  /** Folded for comparison: lower case, no diacritics. */
+  readonly norm: string;
+  /** Start and end (exclusive) as UTF-16 indices into the text that was tokenized. */
+  readonly start: number;
+  readonly end: number;
+  /** The token as written is all upper case (an acronym: "US", "ONI"). */
+  readonly upper: boolean;
+  /** The token as written starts with a capital letter or a digit. */
+  readonly capital: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+/** Lower case without diacritics: "P'yŏngyang" and "Pyongyang" fold alike ("yongyang"). */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const raw = m[0];
+    out.push({
+      norm: fold(raw),
+      start: m.index,
+      end: m.index + raw.length,
+      upper: raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      capital: /^[\p{Lu}\p{Lt}\p{N}]/u.test(raw),
+    });
+  }
+  return out;
+}
