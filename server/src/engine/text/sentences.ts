@@ -20,7 +20,7 @@ export function sentences(text: string): Array<[number, number]> {
     if (m[0][0] === '.' && isAbbreviation(text, m.index)) continue;
     // The next sentence must start like one: a capital, a digit or an opening quote.
     const next = /^\s+(\S)/.exec(text.slice(end));
-    if (next && !/[\p{Lu}\p{N}"“‘'(\[\uFFFC*_]/u.test(next[1]!)) continue;
+    if (next && !/[\p{Lu}\p{N}"“‘'([\uFFFC*_]/u.test(next[1]!)) continue;
     if (text.slice(start, end).trim()) out.push([start, end]);
     start = end;
   }
