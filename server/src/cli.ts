@@ -1,23 +1,40 @@
 #!/usr/bin/env node
 /**
- * The `factcheck` command. Exit codes: 0 no error-severity finding, 1 at least one, 2 usage,
- * unreadable input or an invalid fact base.
+ * The `factcheck` command: checks Markdown drafts against the fact base, for people and for CI.
+ *
+ * Exit codes: 0 no error-severity finding, 1 at least one, 2 usage, unreadable input or an
+ * invalid fact base. One bad file never stops the others from being checked.
  */
 
+import { randomBytes } from 'node:crypto';
+import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadFactBaseFromDisk } from './node/loadFacts.js';
+import { glob } from 'tinyglobby';
+import { applyEdits, Checker, type TextEdit } from './engine/check.js';
 import type { FactBaseProblem } from './engine/factbase/types.js';
+import { decodeDraft, readDraft } from './node/drafts.js';
+import { loadFactBaseFromDisk } from './node/loadFacts.js';
+import { safeText } from './report/escape.js';
+import { toReportFile, type ReportFile } from './report/model.js';
+import { formatSarif } from './report/sarif.js';
+import { formatText } from './report/text.js';
+
+const VERSION = '0.1.0';
 
 const USAGE = `Usage: factcheck [options] <files or globs...>
 
-Checks Markdown drafts against the fact base.
+Checks Markdown drafts against the fact base. Use - to read a draft from standard input.
 
 Options:
-  --facts DIR            add a fact-base folder (repeatable)
-  --no-builtin-facts     do not load the fact base shipped with Factcheck
-  --check-facts          only load and validate the fact base, and print its size
-  -h, --help             show this help
-  -v, --version          print the version
+  --format text|json|sarif   output format (default: text)
+  --facts DIR                add a fact-base folder or file (repeatable)
+  --no-builtin-facts         do not load the fact base shipped with Factcheck
+  --fix                      apply the corrections in place (with -: print the corrected draft)
+  --citation-style STYLE     apa (default), vancouver or harvard1, for citation fixes
+  --check-facts              only load and validate the fact base, and print its size
+  -h, --help                 show this help
+  -v, --version              print the version
 
 Exit codes: 0 no error found, 1 errors found, 2 usage error, unreadable input or invalid fact base.`;
 
@@ -25,54 +42,170 @@ export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
 
 /** Formats a fact-base problem as `file:line:col  severity  code  message`. */
 export function formatProblem(p: FactBaseProblem): string {
-  return `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.code}  ${p.message}`;
+  return `${safeText(p.file)}:${p.line}:${p.column}  ${p.severity}  ${p.code}  ${safeText(p.message)}`;
 }
 
-export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  stdin(): Promise<Uint8Array>;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   let args;
   try {
     args = parseArgs({
       args: [...argv],
       allowPositionals: true,
       options: {
+        format: { type: 'string', default: 'text' },
         facts: { type: 'string', multiple: true },
-        'builtin-facts': { type: 'boolean', default: true },
         'no-builtin-facts': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'citation-style': { type: 'string', default: 'apa' },
         'check-facts': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
-    err(`factcheck: ${(e as Error).message}\n\n${USAGE}`);
+    io.err(`factcheck: ${(e as Error).message}\n\n${USAGE}`);
     return EXIT.trouble;
   }
   const { values, positionals } = args;
   if (values.help) {
-    out(USAGE);
+    io.out(USAGE);
     return EXIT.ok;
   }
   if (values.version) {
-    out(process.env['FACTCHECK_VERSION'] ?? '0.1.0');
+    io.out(VERSION);
     return EXIT.ok;
   }
-  const loaded = await loadFactBaseFromDisk({ builtin: !values['no-builtin-facts'], folders: values.facts ?? [] });
-  for (const p of loaded.problems) err(formatProblem(p));
-  const broken = loaded.problems.some((p) => p.severity === 'error');
-  if (values['check-facts']) {
-    const { sources, entities, statements, quotations } = loaded.base.size;
-    out(`fact base: ${entities} entities, ${statements} statements, ${quotations} quotations, ${sources} sources from ${loaded.base.files.length} files`);
-    return broken ? EXIT.trouble : EXIT.ok;
-  }
-  if (positionals.length === 0) {
-    err(`factcheck: no files given\n\n${USAGE}`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+    io.err(`factcheck: unknown format '${safeText(format ?? '')}'; use text, json or sarif`);
     return EXIT.trouble;
   }
-  err('factcheck: checking drafts is not built yet');
-  return EXIT.trouble;
+  const style = values['citation-style'];
+  if (style !== 'apa' && style !== 'vancouver' && style !== 'harvard1') {
+    io.err(`factcheck: unknown citation style '${safeText(style ?? '')}'; use apa, vancouver or harvard1`);
+    return EXIT.trouble;
+  }
+  if (!values['check-facts'] && positionals.length === 0) {
+    io.err(`factcheck: no files given\n\n${USAGE}`);
+    return EXIT.trouble;
+  }
+
+  const loaded = await loadFactBaseFromDisk({ builtin: !values['no-builtin-facts'], folders: values.facts ?? [] });
+  for (const p of loaded.problems) io.err(formatProblem(p));
+  const brokenBase = loaded.problems.some((p) => p.severity === 'error');
+  if (values['check-facts']) {
+    const { sources, entities, statements, quotations } = loaded.base.size;
+    io.out(`fact base: ${entities} entities, ${statements} statements, ${quotations} quotations, ${sources} sources from ${loaded.base.files.length} files`);
+    return brokenBase ? EXIT.trouble : EXIT.ok;
+  }
+  if (brokenBase) io.err('factcheck: the fact base has errors (above); drafts are checked against the rest of it');
+
+  const checker = new Checker(loaded.base);
+  const reports: ReportFile[] = [];
+  let trouble = brokenBase;
+  for (const target of await expand(positionals)) {
+    if (target.error) {
+      io.err(`factcheck: ${safeText(target.error)}`);
+      trouble = true;
+      continue;
+    }
+    const read = target.path === '-' ? decodeDraft('<stdin>', await io.stdin()) : await readDraft(target.path);
+    const shown = target.path === '-' ? '<stdin>' : target.path;
+    if (!read.ok) {
+      io.err(`factcheck: ${safeText(read.error)}`);
+      trouble = true;
+      continue;
+    }
+    let text = read.text;
+    let result = checker.check(text, { citationStyle: style });
+    if (result.skipped) {
+      io.err(`factcheck: ${safeText(shown)}: ${safeText(result.skipped)}`);
+      trouble = true;
+      continue;
+    }
+    if (values.fix) {
+      const edits = preferredEdits(result.findings.flatMap((f) => f.fixes.filter((x) => x.preferred).map((x) => x.edits)));
+      if (edits.length) {
+        text = applyEdits(text, edits);
+        if (target.path === '-') io.out(text);
+        else {
+          try {
+            await writeAtomically(target.path, text);
+          } catch (e) {
+            io.err(`factcheck: could not write '${safeText(target.path)}': ${safeText((e as Error).message)}`);
+            trouble = true;
+            continue;
+          }
+        }
+        result = checker.check(text, { citationStyle: style });
+      } else if (target.path === '-') io.out(text);
+    }
+    reports.push(toReportFile(shown, text, result));
+  }
+
+  if (format === 'json') io.out(JSON.stringify({ files: reports }, null, 2));
+  else if (format === 'sarif') io.out(formatSarif(reports, VERSION));
+  else if (!(values.fix && positionals.includes('-'))) io.out(formatText(reports));
+
+  if (trouble) return EXIT.trouble;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? EXIT.findings : EXIT.ok;
 }
 
-main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+/** Files named on the command line: paths as given, globs expanded (sorted), `-` for stdin. */
+async function expand(patterns: readonly string[]): Promise<Array<{ path: string; error?: string }>> {
+  const out: Array<{ path: string; error?: string }> = [];
+  for (const p of patterns) {
+    if (p === '-' || !/[*?[\]{}]/.test(p)) {
+      out.push({ path: p });
+      continue;
+    }
+    const matches = (await glob(p, { onlyFiles: true, dot: false })).sort();
+    if (matches.length === 0) out.push({ path: p, error: `no files match '${p}'` });
+    for (const m of matches) out.push({ path: m });
+  }
+  return out;
+}
+
+/** Keeps the first of any overlapping edits, so fixes applied together never collide. */
+function preferredEdits(groups: ReadonlyArray<readonly TextEdit[]>): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const group of groups) {
+    if (group.every((e) => taken.every((t) => e.end <= t.start || e.start >= t.end))) taken.push(...group);
+  }
+  return taken;
+}
+
+/** Writes through a temporary file in the same folder and renames it over the original. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const mode = (await stat(path)).mode & 0o777;
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await chmod(temp, mode);
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  stdin: readStdin,
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -14,7 +14,7 @@ import type { Check, Judgement, Verdict } from './checks/types.js';
 import type { ResolvedMention, SentenceView } from './claims/sentence.js';
 import { EntityMatcher } from './entities/matcher.js';
 import type { FactBase } from './factbase/factbase.js';
-import { parseDraft, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
+import { GAP, parseDraft, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
 import { Suppressions } from './suppress.js';
 import { LineIndex } from './text/positions.js';
 import { sentences } from './text/sentences.js';
@@ -115,7 +115,7 @@ export class Checker {
             const end = endOffset(block, j.end);
             if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
             const sources = sourcesOf(this.base, j.facts);
-            const citeEnd = endOffset(block, sentenceEnd);
+            const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
             const cite = planCitation(text, this.base, sources, citeEnd, parsed.footnotes, style);
             const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
             claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
@@ -189,6 +189,13 @@ function endOffset(block: ProseBlock, index: number): number {
   // The end of a claim is just after its last character.
   if (index <= 0) return block.offsets[0]!;
   return block.offsets[index - 1]! + 1;
+}
+
+/** A citation goes right after the sentence's punctuation, before any footnote references already there. */
+function withoutTrailingGaps(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && text[e - 1] === GAP) e--;
+  return e;
 }
 
 function citeEdits(plan: ReturnType<typeof planCitation> & object): TextEdit[] {

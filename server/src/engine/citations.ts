@@ -87,7 +87,7 @@ export function planCitation(
     const existing = existingFootnote(source, footnotes);
     const label = existing ?? footnoteLabel(source.id);
     // Already cited right here: nothing to add.
-    if (new RegExp(`\\[\\^${escapeRegExp(label)}\\]`, 'i').test(document.slice(sentenceEnd, sentenceEnd + label.length + 8))) continue;
+    if (new RegExp(`^(?:\\[\\^[^\\]\\s]+\\])*\\[\\^${escapeRegExp(label)}\\]`, 'i').test(document.slice(sentenceEnd, sentenceEnd + 200))) continue;
     refs.push(`[^${label}]`);
     if (existing === undefined) defs.push(`[^${label}]: ${formatReference(source, style)}`);
   }

@@ -154,6 +154,17 @@ export function align(value: string, source: string, from: number, to: number): 
   let s = from;
   for (let i = 0; i < value.length; i++) {
     const ch = value[i]!;
+    if (source[s] === '&') {
+      // A character reference decodes to one character (or a surrogate pair) of the value,
+      // unless the value itself continues with the same literal text.
+      const ref = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.exec(source.slice(s, Math.min(to, s + 40)));
+      if (ref && value.slice(i, i + ref[0].length) !== ref[0]) {
+        offsets[i] = s;
+        if (i + 1 < value.length && isLowSurrogate(value.charCodeAt(i + 1))) offsets[++i] = s;
+        s += ref[0].length;
+        continue;
+      }
+    }
     if (s < to && source[s] === ch) {
       offsets[i] = s++;
       continue;
@@ -162,16 +173,6 @@ export function align(value: string, source: string, from: number, to: number): 
       offsets[i] = s + 1;
       s += 2;
       continue;
-    }
-    if (s < to && source[s] === '&') {
-      const semi = source.indexOf(';', s);
-      if (semi > s && semi < to && semi - s <= 32) {
-        // One decoded character (or a surrogate pair) stands for the whole reference.
-        offsets[i] = s;
-        if (i + 1 < value.length && isLowSurrogate(value.charCodeAt(i + 1))) offsets[++i] = s;
-        s = semi + 1;
-        continue;
-      }
     }
     offsets[i] = Math.min(s, to);
     if (s < to) s++;

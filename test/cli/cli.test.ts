@@ -1,0 +1,152 @@
+/**
+ * The `factcheck` command, run as a user runs it: the built bundle in a child process. Bad
+ * input gets a clear message and the documented exit code, and one bad file never stops the
+ * others from being checked.
+ */
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const repo = join(import.meta.dirname, '..', '..');
+const cli = join(repo, 'dist', 'cli.cjs');
+const dir = mkdtempSync(join(tmpdir(), 'factcheck-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const WRONG = 'The Shahab-3 is a copy of the Yono-class midget submarine.\n';
+const RIGHT = 'The Shahab-3 is Iran’s version of North Korea’s Nodong-1.\n';
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, input, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+  writeFileSync(join(dir, name), content);
+  return name;
+}
+
+describe('factcheck command', { timeout: 120_000 }, () => {
+  it('exit 1 and a clickable line for a wrong fact', () => {
+    const r = run([file('wrong.md', WRONG)]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^wrong\.md:1:31 {2}error {2}lineage {2}The draft says the Shahab-3 derives from the Yono-class midget submarine; .*\(source: Oba, IranSource, paragraph 7\)$/m);
+    assert.match(r.out, /^ {4}fix: Correct to "Nodong-1"$/m);
+  });
+
+  it('exit 0 when nothing is wrong', () => {
+    const r = run([file('right.md', RIGHT)]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /0 errors, 0 warnings in 1 file; 1 claim supported/);
+  });
+
+  it('--format json has exactly the documented shape', () => {
+    const r = run(['--format', 'json', file('wrong2.md', WRONG)]);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.out);
+    assert.deepEqual(Object.keys(json), ['files']);
+    const f = json.files[0];
+    assert.deepEqual(Object.keys(f), ['path', 'diagnostics', 'claims']);
+    assert.equal(f.path, 'wrong2.md');
+    const d = f.diagnostics[0];
+    assert.deepEqual(Object.keys(d), ['range', 'severity', 'code', 'source', 'message', 'fixes']);
+    assert.deepEqual(d.range, { start: { line: 0, character: 30 }, end: { line: 0, character: 57 } });
+    assert.equal(d.severity, 1);
+    assert.equal(d.source, 'factcheck');
+    assert.deepEqual(d.fixes[0], { title: 'Correct to "Nodong-1"', edits: [{ range: d.range, newText: 'Nodong-1' }] });
+    assert.deepEqual(f.claims[0], { range: d.range, verdict: 'refuted', facts: ['shahab-3-derived-from-nodong-1'], sources: ['oba-iransource'] });
+  });
+
+  it('--format sarif is SARIF 2.1.0 with 1-based regions and fixes', () => {
+    const r = run(['--format', 'sarif', file('wrong3.md', WRONG)]);
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results[0];
+    assert.equal(result.ruleId, 'lineage');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 31, endLine: 1, endColumn: 58 });
+    assert.equal(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'Nodong-1');
+    assert.ok(sarif.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'lineage'));
+  });
+
+  it('--fix corrects in place, atomically, touching nothing else', () => {
+    const name = file('fixme.md', `# Keep *this*  \r\n\r\n${WRONG.trimEnd()}\r\nTrailing   spaces stay.   \r\n`);
+    chmodSync(join(dir, name), 0o640);
+    const r = run(['--fix', name]);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.equal(readFileSync(join(dir, name), 'utf8'), '# Keep *this*  \r\n\r\nThe Shahab-3 is a copy of the Nodong-1.\r\nTrailing   spaces stay.   \r\n');
+    assert.equal(statSync(join(dir, name)).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+  });
+
+  it('reads standard input with -', () => {
+    const r = run(['-'], WRONG);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^<stdin>:1:31/m);
+  });
+
+  it('expands globs, in order', () => {
+    mkdirSync(join(dir, 'g'));
+    file('g/b.md', RIGHT);
+    file('g/a.md', WRONG);
+    const r = run(['--format', 'json', 'g/*.md']);
+    assert.deepEqual(JSON.parse(r.out).files.map((f: { path: string }) => f.path), ['g/a.md', 'g/b.md']);
+  });
+
+  it('bad input: clear messages, exit 2, and the good files are still checked', () => {
+    file('empty.md', '');
+    file('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    file('latin1.md', Buffer.from('caf\xe9\n', 'latin1'));
+    mkdirSync(join(dir, 'folder'), { recursive: true });
+    const r = run(['missing.md', 'folder', 'binary.md', 'latin1.md', 'empty.md', file('good.md', WRONG), 'nomatch/*.md']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /'missing\.md' does not exist/);
+    assert.match(r.err, /'folder' is a folder; give Markdown files, or a glob/);
+    assert.match(r.err, /'binary\.md' looks like a binary file/);
+    assert.match(r.err, /'latin1\.md' is not valid UTF-8/);
+    assert.match(r.err, /no files match 'nomatch\/\*\.md'/);
+    assert.match(r.out, /^good\.md:1:31 {2}error {2}lineage/m, 'the good file is still checked');
+    assert.match(r.out, /in 2 files/, 'the empty file is checked too, and is fine');
+  });
+
+  it('a 5 MB draft is refused with its size and the limit', () => {
+    const big = file('big.md', 'word '.repeat(1_048_576));
+    const r = run([big]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /'big\.md' is 5\.0 MB; Factcheck checks drafts of up to 2,000,000 characters/);
+  });
+
+  it('usage errors exit 2 with the usage', () => {
+    for (const args of [[], ['--format', 'xml', 'a.md'], ['--bogus']]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /Usage: factcheck|unknown format/);
+    }
+  });
+
+  it('an invalid fact base exits 2 with located errors, and drafts are still checked', () => {
+    mkdirSync(join(dir, 'facts'), { recursive: true });
+    file('facts/bad.yaml', 'statements:\n  - id: x\n    subject: nobody\n    predicate: visited\n    object: iran\n    references: [{ source: oba-iransource }]\n');
+    const r = run(['--facts', 'facts', file('w4.md', WRONG)]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /bad\.yaml:3:14 {2}error {2}unknown-reference {2}subject 'nobody' is not an entity/);
+    assert.match(r.out, /^w4\.md:1:31/m);
+  });
+
+  it('escapes terminal control sequences and workflow commands from documents', () => {
+    mkdirSync(join(dir, 'facts2'), { recursive: true });
+    file('facts2/evil.yaml', 'entities:\n  - id: evil\n    type: missile\n    name: "Evil\\e[31m"\n    description: "::error::pwned"\n    references: [{ source: nowhere }]\n');
+    const r = run(['--check-facts', '--facts', 'facts2']);
+    assert.ok(!r.err.includes('\u001b'), 'no raw escape character');
+    assert.ok(!/^::/m.test(r.err));
+  });
+
+  it('--check-facts validates the shipped base', () => {
+    const r = run(['--check-facts']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^fact base: \d+ entities, \d+ statements, \d+ quotations, \d+ sources from \d+ files$/m);
+  });
+});

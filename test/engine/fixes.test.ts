@@ -1,0 +1,118 @@
+/**
+ * Fixes as the writer applies them: correct, correct and cite, insert citation. Applying every
+ * fix and checking again leaves no refuted claim; applying twice changes nothing; a footnote for
+ * a source is reused, never duplicated.
+ */
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { applyEdits, type Checker, type TextEdit } from '../../server/src/engine/check.js';
+import { shippedChecker } from '../support/engine.js';
+
+let checker: Checker;
+before(async () => {
+  checker = await shippedChecker();
+});
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+
+/** Applies the preferred fix of every finding that does not overlap one already taken. */
+function fixAll(text: string): string {
+  const taken: TextEdit[] = [];
+  for (const f of checker.check(text).findings) {
+    const fix = f.fixes.find((x) => x.preferred);
+    if (fix && fix.edits.every((e) => taken.every((t) => e.end <= t.start || e.start >= t.end))) taken.push(...fix.edits);
+  }
+  return applyEdits(text, taken);
+}
+
+describe('fixes', () => {
+  it('correct: the wrong words are replaced and the claim becomes supported', () => {
+    const text = 'The Shahab-3 is a copy of the Yono-class midget submarine.\n';
+    const fixed = fixAll(text);
+    assert.equal(fixed, 'The Shahab-3 is a copy of the Nodong-1.\n');
+    const again = checker.check(fixed);
+    assert.deepEqual(again.findings, []);
+    assert.deepEqual(again.claims.map((c) => c.verdict), ['supported']);
+  });
+
+  it('round trip on every check fixture and the example draft: apply, re-check, apply again', () => {
+    const files = ['examples/draft.md', ...['lineage', 'date', 'place', 'quantity', 'attribution', 'office', 'nationality', 'quotation'].map((c) => `test/fixtures/checks/${c}.md`)];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(join(fixtures, '..', '..', file), 'utf8');
+      } catch {
+        continue; // a check without a fixture is caught by the registry test
+      }
+      const once = fixAll(text);
+      const twice = fixAll(once);
+      assert.equal(twice, once, `${file}: applying the fixes twice changes the text again`);
+      const left = checker.check(once).findings.filter((f) => f.fixes.some((x) => x.preferred));
+      assert.deepEqual(left.map((f) => `${f.code}: ${once.slice(f.start, f.end)}`), [], `${file}: fixable findings remain after fixing`);
+    }
+  });
+
+  it('insert citation: a footnote reference after the sentence and its definition at the end', () => {
+    const text = 'The Shahab-3 is Iran’s version of the Nodong-1. It is old.\n';
+    const claim = checker.check(text).claims[0]!;
+    const cite = claim.fixes.find((f) => f.kind === 'cite')!;
+    const cited = applyEdits(text, cite.edits);
+    assert.equal(
+      cited,
+      'The Shahab-3 is Iran’s version of the Nodong-1.[^oba-iransource] It is old.\n\n' +
+        '[^oba-iransource]: Oba, M. (n.d.). Iran-North Korea relationship reflects failed US policies. IranSource. https://www.atlanticcouncil.org/blogs/iransource/iran-north-korea-relationship-reflects-failed-us-policies/\n',
+    );
+    // Citing again offers nothing: the claim is already cited right there.
+    assert.deepEqual(checker.check(cited).claims[0]!.fixes, []);
+  });
+
+  it('reuses an existing footnote for the same source, by label or by URL', () => {
+    const text = 'The Shahab-3 is based on the Nodong-1.\n\n[^7]: Mintaro Oba, https://www.atlanticcouncil.org/blogs/iransource/iran-north-korea-relationship-reflects-failed-us-policies/\n';
+    const cite = checker.check(text).claims[0]!.fixes[0]!;
+    assert.deepEqual(cite.edits.map((e) => e.newText), ['[^7]']);
+  });
+
+  it('correct and cite: both edits in one fix, keeping CRLF line endings', () => {
+    const text = 'Intro.\r\n\r\nThe Shahab-3 is a copy of the Yono class.';
+    const finding = checker.check(text).findings[0]!;
+    const both = finding.fixes.find((f) => f.kind === 'correct-and-cite')!;
+    const out = applyEdits(text, both.edits);
+    assert.match(out, /The Shahab-3 is a copy of the Nodong-1\.\[\^oba-iransource\]\r\n\r\n\[\^oba-iransource\]: Oba, M\./);
+    assert.ok(out.endsWith('\r\n'));
+  });
+});
+
+describe('suppression comments', () => {
+  const wrong = 'The Shahab-3 is a copy of the Yono class.';
+  const codes = (text: string) => checker.check(text).findings.map((f) => f.code);
+  it('disable-next-line', () => {
+    assert.deepEqual(codes(`<!-- factcheck-disable-next-line -->\n${wrong}\n\n${wrong}\n`), ['lineage']);
+  });
+  it('disable-next-line with another code leaves this one', () => {
+    assert.deepEqual(codes(`<!-- factcheck-disable-next-line date -->\n${wrong}\n`), ['lineage']);
+  });
+  it('disable and enable, with codes', () => {
+    assert.deepEqual(codes(`<!-- factcheck-disable lineage -->\n\n${wrong}\n\n<!-- factcheck-enable lineage -->\n\n${wrong}\n`), ['lineage']);
+  });
+  it('disable to the end of the document', () => {
+    assert.deepEqual(codes(`${wrong}\n\n<!-- factcheck-disable -->\n\n${wrong}\n\n${wrong}\n`), ['lineage']);
+  });
+  it('disable-line, inline', () => {
+    assert.deepEqual(codes(`${wrong} <!-- factcheck-disable-line -->\n`), []);
+  });
+});
+
+describe('severity settings', () => {
+  it("'off' silences a check and a severity replaces the default", () => {
+    const text = 'The Shahab-3 is a copy of the Yono class.';
+    assert.deepEqual(checker.check(text, { severities: { lineage: 'off' } }).findings, []);
+    assert.equal(checker.check(text, { severities: { lineage: 'hint' } }).findings[0]!.severity, 'hint');
+  });
+  it('refuses a draft over the size limit with a reason instead of hanging', () => {
+    const result = checker.check('a'.repeat(2_000_001));
+    assert.match(result.skipped ?? '', /checks drafts of up to/);
+  });
+});
