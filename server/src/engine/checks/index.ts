@@ -3,7 +3,14 @@
  * documented (docs/checks.md) and has a fixture (test/fixtures/checks/<code>.md).
  */
 
+import { attribution } from './attribution.js';
+import { date } from './date.js';
 import { lineage } from './lineage.js';
+import { nationality } from './nationality.js';
+import { office } from './office.js';
+import { place } from './place.js';
+import { quantity } from './quantity.js';
+import { quotation } from './quotation.js';
 import type { Check } from './types.js';
 
-export const ALL_CHECKS: readonly Check[] = [lineage];
+export const ALL_CHECKS: readonly Check[] = [lineage, quantity, attribution, office, nationality, quotation, date, place];
