@@ -168,8 +168,9 @@ export class Checker {
     const fixes: Fix[] = [];
     if (j.replacement !== undefined) {
       const correct: TextEdit = { start, end, newText: j.replacement };
-      fixes.push({ title: `Correct to "${j.replacement}"`, kind: 'correct', preferred: true, edits: [correct] });
-      for (const cite of citeFix) fixes.push({ title: `Correct to "${j.replacement}" and cite`, kind: 'correct-and-cite', edits: [correct, ...cite.edits] });
+      const shown = j.replacement.length > 48 ? `${j.replacement.slice(0, 45).trimEnd()}…` : j.replacement;
+      fixes.push({ title: `Correct to "${shown}"`, kind: 'correct', preferred: true, edits: [correct] });
+      for (const cite of citeFix) fixes.push({ title: `Correct to "${shown}" and cite`, kind: 'correct-and-cite', edits: [correct, ...cite.edits] });
     }
     return {
       code: check.code,

@@ -109,10 +109,11 @@ export function describe(s: Statement, q: Quantity): string {
   const money = isMoney(q);
   const amount = money ? `$${formatNumber(q.amount, { style: 'digits', commas: false, scaled: q.amount >= 1e6, article: false })}` : formatNumber(q.amount, { style: 'digits', commas: false, scaled: q.amount >= 1e6, article: false });
   const bound = BASE_BOUND_WORDS[q.bound];
-  const unit = money ? '' : ` ${q.unit ?? ''}`;
-  const of = s.qualifiers.of ? ` (${s.qualifiers.of})` : '';
+  // `of` says what is counted in words ("North Korean midget submarines held by Iran"); it reads
+  // better than the bare unit, which it usually repeats.
+  const what = s.qualifiers.of ? (money ? ` in ${s.qualifiers.of}` : ` ${s.qualifiers.of}`) : money ? '' : ` ${q.unit ?? ''}`;
   const when = s.qualifiers.asOf ? `, as of ${s.qualifiers.asOf.year}` : '';
-  return `${bound}${amount}${unit}${of}${when}`.replace(/\s+/g, ' ').trim();
+  return `${bound}${amount}${what}${when}`.replace(/\s+/g, ' ').trim();
 }
 
 const BASE_BOUND_WORDS: Readonly<Record<Bound, string>> = {

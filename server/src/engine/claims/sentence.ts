@@ -27,8 +27,12 @@ export interface ResolvedMention extends Mention {
 /** Words that turn a claim around. "no" is absent on purpose: "no longer" and "No-dong" are not denials. */
 const NEGATIONS = /\b(?:not|never|neither|nor|nothing|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|hasn['’]t|hadn['’]t|cannot|can['’]t|won['’]t|no\s+longer)\b/i;
 
-/** Words that soften a claim without changing what it says. */
-const HEDGES = /\b(?:reportedly|allegedly|apparently|appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|is\s+said\s+to|are\s+said\s+to|was\s+said\s+to|believed\s+to|thought\s+to|likely|probably|possibly|may|might|could|reported(?:ly)?|according\s+to|effectively|suspected)\b/i;
+/**
+ * Words that soften a claim without changing what it says. Attribution ("according to", "X
+ * reported") is not a hedge: it says who stands behind the claim, and the attribution check
+ * judges it.
+ */
+const HEDGES = /\b(?:reportedly|allegedly|apparently|appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|(?:is|are|was|were)\s+(?:said|reported|believed|thought)\s+to|likely|probably|possibly|may|might|could|effectively|suspected)\b/i;
 
 /** The text of `view.text` between two indices, with spaces folded. */
 export function between(view: SentenceView, from: number, to: number): string {
