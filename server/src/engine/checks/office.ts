@@ -13,11 +13,13 @@
  *
  * - supported when the person held it; when the sentence names one year and a statement of that
  *   office is dated, the date must fit;
- * - refuted when the person's recorded offices are all different: the wrong words are the
- *   country when the title fits another country's office, the title when the country fits, and
- *   both otherwise. When the sentence's year fits a dated statement of another office and the
- *   named office is recorded without a date ("Supreme Leader Khamenei ... in 1989" when the base
- *   has him as president in 1989), the title is refuted too;
+ * - refuted when the title cannot be right: every office the person is recorded in belongs to
+ *   another country than the one the draft names, or the base records someone else in the named
+ *   office at the sentence's time. The wrong words are the country when the title fits another
+ *   country's office, the title when the country fits, and both otherwise. The base's list of a
+ *   person's offices is not complete, so a title it merely does not record is left alone, and so
+ *   is an undated record beside a dated one of another office in the same year (a person can hold
+ *   two offices in one year);
  * - silent for people with no recorded office, for short forms of a longer recorded title
  *   ("President Kim Yong Nam" for the President of the Presidium), for titles qualified by
  *   something that is not a country ("president of the Red Cross"), for honorifics
@@ -242,13 +244,21 @@ function judge(view: SentenceView, base: FactBase, lex: Lexicon, claim: TitleCla
       const undated = matching.filter((s) => atYear(s, year) === undefined);
       const others = held.filter((s) => !matching.includes(s) && atYear(s, year) === true);
       if (dated.length) right = dated;
-      else if (undated.length === matching.length && others.length) instead = others;
+      // A person may hold two offices in one year (Khamenei was president and then Supreme
+      // Leader in 1989): an undated record beside a dated one of another office decides nothing.
+      else if (undated.length === matching.length && others.length) return undefined;
       else if (undated.length) right = undated;
       else return undefined;
     }
   } else {
     // "President Kim Yong Nam" for the President of the Presidium: a short form, not a mistake.
     if (held.some((s) => [...officeOf(s).keys].some((k) => k.startsWith(`${claim.key} `)))) return undefined;
+    // The base's list of a person's offices is not complete, so a title it does not record is
+    // refuted only when it cannot be right: the office of another country than every office the
+    // person is recorded in, or an office the base records someone else holding at that time.
+    const foreign = claim.country !== undefined && held.every((s) => officeOf(s).country !== undefined && officeOf(s).country !== claim.country!.id);
+    const taken = year !== undefined && [...lex.offices.values()].some((o) => fits(o) && base.pointingTo(o.id, 'held-office').some((s) => s.subject !== claim.person.entity && atYear(s, year) === true));
+    if (!foreign && !taken) return undefined;
     const atTime = year === undefined ? [] : held.filter((s) => atYear(s, year) === true);
     instead = atTime.length ? atTime : held;
   }
