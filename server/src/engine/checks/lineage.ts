@@ -11,9 +11,8 @@
 import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
+import { DESIGN_WORD, WEAPON_TYPES } from '../claims/kinds.js';
 import type { Check, Judgement } from './types.js';
-
-export const WEAPON_TYPES = ['missile', 'submarine-class', 'vessel-type', 'weapon'];
 
 /** "version of", "based on"... between the subject and the object. */
 const CUE = /\b(?:(?:version|copy|variant|derivative|clone|knock-?off|adaptation|descendant|offshoot|development|replica|imitation)\s+of|(?:based|modell?ed|patterned|derived|developed|copied|reverse[- ]engineered|adapted|built)\s+(?:on|upon|from|after))\b/i;
@@ -21,7 +20,6 @@ const CUE = /\b(?:(?:version|copy|variant|derivative|clone|knock-?off|adaptation
 const PREFIX_CUE = /^[\s\u2010-\u2014-]*(?:derived|based|copied|modell?ed)\b[\s\w-]{0,20}$/i;
 /** "X, a Chinese design" / "X is of Chinese origin", then "-designed X". */
 const DESIGN_BEFORE = /^\s*(?:,|\(|[-–—])?\s*(?:(?:which|that)\s+)?(?:is|was|are|were|remains)?\s*(?:not\s+)?(?:(?:a|an|of)\s+)?(?:\w+\s+)?$/i;
-const DESIGN_AFTER = /^[\s\u2010-\u2014-]*(?:design|designed|origin)\b/i;
 
 export const lineage: Check = {
   code: 'lineage',
@@ -118,7 +116,7 @@ export function describeLink(base: FactBase, subject: string, s: Statement): str
 }
 
 function designOrigin(view: SentenceView, base: FactBase, d: ResolvedMention, weapons: readonly ResolvedMention[]): Judgement | undefined {
-  const after = DESIGN_AFTER.exec(view.text.slice(d.end, d.end + 24));
+  const after = DESIGN_WORD.exec(view.text.slice(d.end, d.end + 24));
   if (!after) return undefined;
   const designEnd = d.end + after[0].length;
   // The weapon is just before ("X, a Chinese design") or just after ("the Chinese-designed X").

@@ -20,10 +20,9 @@
 
 import type { FactBase } from '../factbase/factbase.js';
 import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
+import { DESIGN_WORD, ORGANIZATION_TYPES, WEAPON_TYPES } from '../claims/kinds.js';
 import type { Check, Judgement } from './types.js';
 
-const ORGANIZATION_TYPES = ['organization', 'government-body'];
-const WEAPON_TYPES = ['missile', 'submarine-class', 'vessel-type', 'weapon'];
 
 /** Nouns that say what kind of thing the subject is. */
 const NOUN = String.raw`(?:firm|company|organi[sz]ation|entity|corporation|group|agency|body|trader|dealer|network|missile|submarine|boat|vessel|system|rocket|weapon|class)(?:e?s)?`;
@@ -36,8 +35,6 @@ const APPOSITION_AFTER = new RegExp(String.raw`^(?:-(?:made|built|produced|owned
 /** "X is (not) a North Korean company" / "X is Iranian". */
 const PREDICATE = /^\s+(?:(?:reportedly|allegedly|apparently)\s+)?(?:(?:is|was|are|were|remains|remained)(?:\s+(?:not|never))?|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)\s+(?:(?:reportedly|allegedly|apparently|probably)\s+)?(?:an?\s+)?$/i;
 const PREDICATE_AFTER = new RegExp(String.raw`^(?:(?:-(?:made|built|produced|owned|run|based))?\s+(?:[\p{L}/-]+\s+){0,2}${NOUN}\b|\s*(?:[.,;:)]|$))`, 'iu');
-/** Design origin: the lineage check's. */
-const DESIGN = /^[\s\u2010-\u2014-]*(?:design|designed|origin)\b/i;
 /** Subjects joined in a list: "KOMID and Green Pine". */
 const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
 
@@ -53,7 +50,7 @@ export const nationality: Check = {
       const possessive = c.kind === 'name' ? /^['’]s\b/.exec(view.text.slice(c.end, c.end + 3)) : null;
       if (c.kind !== 'demonym' && !possessive) continue;
       const wordEnd = c.end + (possessive?.[0].length ?? 0);
-      if (DESIGN.test(view.text.slice(wordEnd, wordEnd + 24))) continue;
+      if (DESIGN_WORD.test(view.text.slice(wordEnd, wordEnd + 24))) continue;
       const word = { mention: c, start: c.start, end: wordEnd, possessive: Boolean(possessive) };
       for (const { subject, claimStart, claimEnd, denial } of attached(view, word, subjects)) {
         const j = judge(view, base, word, subject, claimStart, claimEnd, denial, type(subject));
