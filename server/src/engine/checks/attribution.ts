@@ -24,6 +24,7 @@ import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import { type ResolvedMention, type SentenceView } from '../claims/sentence.js';
 import { presentEntities, quantityClaims, REPORT_YEAR } from './quantity.js';
+import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
 const REPORTER_TYPES = ['person', 'government-body', 'organization', 'publication'];
@@ -143,7 +144,7 @@ function judge(view: SentenceView, base: FactBase, reporter: ResolvedMention, su
   if (denial) {
     if (!right.length) return undefined;
     return {
-      verdict: 'refuted', start: denial[0], end: denial[1], facts, hedged: soft,
+      verdict: 'refuted', start: denial[0], end: denial[1], facts, hedged: soft, ...affirmation(view.text.slice(denial[0], denial[1])),
       message: `The draft denies that ${said} reported this; the fact base says ${recorded}.`,
     };
   }

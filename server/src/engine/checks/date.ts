@@ -23,6 +23,7 @@ import { compareAtCommonPrecision, formatDate, monthName, type FuzzyDate, type P
 import type { FactBase } from '../factbase/factbase.js';
 import { cueSpan, encounterStatements, encounters, sameClause, type Encounter } from '../claims/events.js';
 import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
+import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
 /** A date as the draft writes it. */
@@ -260,7 +261,7 @@ function verdict(view: SentenceView, d: WrittenDate, known: readonly Dated[], wh
   if (agree && !no) return { verdict: 'supported', start, end, facts: [agree.id], ...(soft && { hedged: true }) };
   if (agree) {
     return {
-      verdict: 'refuted', start: cueStart, end: cueEnd, facts: [agree.id], hedged: soft,
+      verdict: 'refuted', start: cueStart, end: cueEnd, facts: [agree.id], hedged: soft, ...affirmation(view.text.slice(cueStart, cueEnd)),
       message: `The draft denies that ${what} ${written}; the fact base says it did, in ${formatDate(agree.date)}.`,
     };
   }

@@ -12,6 +12,7 @@ import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
 import { DESIGN_WORD, WEAPON_TYPES } from '../claims/kinds.js';
+import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
 /** "version of", "based on"... between the subject and the object. */
@@ -79,15 +80,18 @@ function judge(view: SentenceView, base: FactBase, x: ResolvedMention, y: Resolv
     if (!no) return { verdict: 'supported', start: Math.min(x.start, y.start), end: Math.max(x.end, y.end), facts };
     const [start, end] = cueWords(view.text, cueFrom, cueTo);
     return {
-      verdict: 'refuted', start, end, facts, hedged: soft,
+      verdict: 'refuted', start, end, facts, hedged: soft, ...affirmation(view.text.slice(start, end)),
       message: `The draft denies that the ${name(x.entity)} derives from the ${name(y.entity)}; the fact base says it ${describeLink(base, x.entity, chain[0]!.statement)}.`,
     };
   }
   // The reverse claim: "Nodong-1 is based on Shahab-3" when the base says the opposite.
   const reverse = ancestry(base, y.entity).find((c) => c.id === x.entity);
   if (reverse && !no) {
+    // The fix swaps the two names and keeps the words between them.
+    const [first, second] = x.start < y.start ? [x, y] : [y, x];
+    const swapped = view.text.slice(second.start, second.end) + view.text.slice(first.end, second.start) + view.text.slice(first.start, first.end);
     return {
-      verdict: 'refuted', start: Math.min(x.start, y.start), end: Math.max(x.end, y.end), facts: [reverse.statement.id], hedged: soft,
+      verdict: 'refuted', start: first.start, end: second.end, facts: [reverse.statement.id], hedged: soft, replacement: swapped,
       message: `The draft has the lineage backwards: the fact base says the ${name(y.entity)} ${describeLink(base, y.entity, reverse.statement)}.`,
     };
   }

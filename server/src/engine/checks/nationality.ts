@@ -21,6 +21,7 @@
 import type { FactBase } from '../factbase/factbase.js';
 import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
 import { DESIGN_WORD, ORGANIZATION_TYPES, WEAPON_TYPES } from '../claims/kinds.js';
+import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
 
@@ -122,7 +123,7 @@ function judge(view: SentenceView, base: FactBase, word: CountryWord, subject: R
   if (right && denial) {
     const words = view.text.slice(denial[0], denial[1]);
     return {
-      verdict: 'refuted', start: denial[0], end: denial[1], facts, hedged: soft, replacement: positive(words),
+      verdict: 'refuted', start: denial[0], end: denial[1], facts, hedged: soft, ...affirmation(words),
       message: `The draft denies that ${name} is ${correct?.demonyms[0] ?? correct?.name ?? ''}; the fact base gives its country as ${correct?.name ?? statement.value.id}.`,
     };
   }
@@ -155,7 +156,3 @@ function verbRange(text: string, from: number, to: number): readonly [number, nu
   return [start, start + (m?.[0].length ?? gap.trim().length)];
 }
 
-/** "is not" → "is", "wasn't" → "was". */
-function positive(words: string): string {
-  return words.replace(/\s+(?:not|never)$/i, '').replace(/n['’]t$/i, '');
-}

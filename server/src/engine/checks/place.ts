@@ -21,6 +21,7 @@
 import type { FactBase } from '../factbase/factbase.js';
 import { containers, containment, cueSpan, encounterStatements, encounters, PLACE_TYPES, sameClause, within, type Encounter } from '../claims/events.js';
 import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
+import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
 /** "..., held in", "which took place in", "in": between an event and its place. */
@@ -99,7 +100,7 @@ function judgeVisit(view: SentenceView, base: FactBase, e: Encounter, p: Resolve
     if (!negated(view, cue[0], cue[1])) return { verdict: 'supported', start: e.first.start, end: e.second.end, facts: [first.id], ...(soft && { hedged: true }) };
     const name = (id: string) => base.entities.get(id)?.name ?? id;
     return {
-      verdict: 'refuted', start: cue[0], end: cue[1], facts: [first.id], hedged: soft,
+      verdict: 'refuted', start: cue[0], end: cue[1], ...affirmation(view.text.slice(cue[0], cue[1])), facts: [first.id], hedged: soft,
       message: `The draft denies that ${name(e.subject.entity)} visited ${view.text.slice(e.object.start, e.object.end)}; the fact base says ${name(e.subject.entity)} visited ${name(first.value.kind === 'entity' ? first.value.id : o)}.`,
     };
   }
@@ -123,7 +124,7 @@ function compare(view: SentenceView, base: FactBase, where: readonly Where[], p:
   const name = (id: string) => base.entities.get(id)?.name ?? id;
   if (hit) {
     return {
-      verdict: 'refuted', start: cue[0], end: cue[1], facts: [hit.id, ...containment(base, hit.place, p.entity)], hedged: soft,
+      verdict: 'refuted', start: cue[0], end: cue[1], ...affirmation(view.text.slice(cue[0], cue[1])), facts: [hit.id, ...containment(base, hit.place, p.entity)], hedged: soft,
       message: `The draft denies that ${what} ${written}; the fact base says ${name(hit.place)}.`,
     };
   }

@@ -30,6 +30,7 @@ import type { Bound, Quantity, Statement } from '../factbase/types.js';
 import { findNumbers, formatNumber, type NumberPhrase } from '../claims/numbers.js';
 import { hedged, negated, type SentenceView } from '../claims/sentence.js';
 import { fold } from '../text/tokens.js';
+import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
 /** How a figure relates to the base's figure for the same thing. */
@@ -83,11 +84,12 @@ function judge(view: SentenceView, c: QuantityClaim): Judgement | undefined {
   const said = view.text.slice(c.start, c.unitEnd);
   if (no) {
     if (c.fit !== 'supported') return undefined;
-    const neg = /\b(?:not|never|no\s+longer|\w+n['’]t|cannot)\b/i.exec(view.text.slice(clauseStart, clauseEnd));
+    // The denying verb phrase, so the fix can say it positively: "did not have" → "had".
+    const neg = /\b(?:(?:did|does|do)\s+not\s+\p{L}+|(?:did|does|do)n['’]t\s+\p{L}+|(?:is|are|was|were|has|have|had)\s+(?:not|never)|(?:is|are|was|were|has|have|had)n['’]t|never\s+\p{L}+|no\s+longer\s+\p{L}+|not|cannot|\w+n['’]t)\b/iu.exec(view.text.slice(clauseStart, clauseEnd));
     if (!neg) return undefined;
     const start = clauseStart + neg.index;
     return {
-      verdict: 'refuted', start, end: start + neg[0].length, facts, hedged: soft,
+      verdict: 'refuted', start, end: start + neg[0].length, facts, hedged: soft, ...affirmation(neg[0]),
       message: `The draft denies ${said}; the fact base says ${describe(c.statement, c.quantity)}.`,
     };
   }

@@ -34,6 +34,7 @@ import type { FactBase } from '../factbase/factbase.js';
 import type { Quotation } from '../factbase/types.js';
 import { hedged, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
 import { tokenize, type Token } from '../text/tokens.js';
+import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
 /** Entity types that can say or write something. */
@@ -94,7 +95,7 @@ export const quotation: Check = {
           if (!wrong && matches.every((m) => m.hunks.length === 0 && m.words >= 4)) {
             const [start, end] = denied;
             out.push({
-              verdict: 'refuted', start, end, facts: matches.map((m) => m.quote.id), hedged: soft,
+              verdict: 'refuted', start, end, facts: matches.map((m) => m.quote.id), hedged: soft, ...affirmation(view.text.slice(start, end)),
               message: `The draft denies that ${nameOf(base, speaker.mention.entity)} ${verbOf(matches[0]!.quote)} these words; the fact base records them as ${verbOf(matches[0]!.quote, true)} by ${nameOf(base, speaker.mention.entity)}.`,
             });
           }
