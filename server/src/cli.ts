@@ -8,7 +8,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { applyEdits, Checker, type TextEdit } from './engine/check.js';
@@ -42,7 +42,13 @@ export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
 
 /** Formats a fact-base problem as `file:line:col  severity  code  message`. */
 export function formatProblem(p: FactBaseProblem): string {
-  return `${safeText(p.file)}:${p.line}:${p.column}  ${p.severity}  ${p.code}  ${safeText(p.message)}`;
+  return `${safeText(shortPath(p.file))}:${p.line}:${p.column}  ${p.severity}  ${p.code}  ${safeText(p.message)}`;
+}
+
+/** A path relative to the working folder when it lies inside it, as people type them. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 interface Io {

@@ -8,7 +8,7 @@
 
 import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_FACT_FILE_CHARS } from '../engine/factbase/load.js';
 import type { FactBaseProblem, FactFile } from '../engine/factbase/types.js';
@@ -63,7 +63,7 @@ export async function readFactFolders(paths: readonly string[]): Promise<ReadRes
       }
       await walk(root, root, 0, new Set([root]), result);
     } else if (info.isFile()) {
-      await readOne(path, given, info.size, result);
+      await readOne(path, info.size, result);
     } else {
       result.problems.push(problem(given, 'not-a-file', `'${given}' is neither a folder nor a regular file; give a fact-base folder or a .yaml file`));
     }
@@ -123,7 +123,7 @@ async function walk(root: string, dir: string, depth: number, seen: Set<string>,
         return;
       }
       const size = (await lstat(path).catch(() => undefined))?.size ?? 0;
-      await readOne(path, relativeOrAbsolute(path), size, out);
+      await readOne(path, size, out);
     }
   }
 }
@@ -133,15 +133,11 @@ function isYaml(path: string): boolean {
   return ext === '.yaml' || ext === '.yml';
 }
 
-function relativeOrAbsolute(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-async function readOne(path: string, shown: string, size: number, out: ReadResult): Promise<void> {
+/** Reads one fact file; files and problems carry its absolute path (callers shorten it for display). */
+async function readOne(path: string, size: number, out: ReadResult): Promise<void> {
   // The size is checked before reading, so a 50 MB file is refused without being loaded.
   if (size > MAX_FACT_FILE_CHARS) {
-    out.problems.push(problem(shown, 'too-large',
+    out.problems.push(problem(path, 'too-large',
       `fact file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FACT_FILE_CHARS / 1024 / 1024} MB. Split it into several files.`));
     return;
   }
@@ -149,19 +145,19 @@ async function readOne(path: string, shown: string, size: number, out: ReadResul
   try {
     bytes = await readFile(path);
   } catch (e) {
-    out.problems.push(problem(shown, 'unreadable', describeFsError(e, `fact file '${shown}'`)));
+    out.problems.push(problem(path, 'unreadable', describeFsError(e, `fact file '${path}'`)));
     return;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    out.problems.push(problem(shown, 'encoding', 'fact file is not valid UTF-8; save it as UTF-8'));
+    out.problems.push(problem(path, 'encoding', 'fact file is not valid UTF-8; save it as UTF-8'));
     return;
   }
   // Editors drop a byte-order mark from the text they show; so does the loader, so offsets agree.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  out.files.push({ path: shown, text });
+  out.files.push({ path, text });
 }
 
 /** A sentence for a file-system error, naming what could not be read and why. */
