@@ -1,30 +1,63 @@
 /**
- * The VS Code extension: starts the Factcheck language server and nothing else. All checking
- * happens in the server, so every editor gets the same results.
+ * The VS Code extension: starts the Factcheck language server and wires the status bar and the
+ * palette commands to it. All checking happens in the server, so every editor gets the same
+ * results; this file only says which documents and file events the server receives.
  */
 
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands.js';
+import { registerStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the server receives at start-up (`initialize`'s `initializationOptions`). */
+export interface FactcheckInitializationOptions {
+  /** Whether the workspace is trusted; if not, fact-base folders outside the workspace are ignored. */
+  readonly trusted: boolean;
+}
+
+/** Starts the language server and registers the status bar item and the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const watchers = [
+    vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+    vscode.workspace.createFileSystemWatcher('**/.factcheck.yaml'),
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // The server also reads open fact files, so that fact-base problems show while typing.
+      { language: 'yaml', pattern: '**/*.facts.yaml' },
+      { language: 'yaml', pattern: '**/facts/**/*.{yaml,yml}' },
     ],
+    synchronize: { fileEvents: watchers },
+    // A function, so that a restart after trust is granted tells the server the new state.
+    initializationOptions: (): FactcheckInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
   };
-  client = new LanguageClient('factcheck', 'Factcheck', serverOptions, clientOptions);
-  await client.start();
+  const languageClient = new LanguageClient('factcheck', 'Factcheck', serverOptions, clientOptions);
+  client = languageClient;
+
+  context.subscriptions.push(
+    ...watchers,
+    registerStatusBar(languageClient),
+    ...registerCommands(languageClient),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      languageClient.restart().catch((error: unknown) => {
+        void vscode.window.showErrorMessage(`Factcheck could not restart after the workspace was trusted: ${String(error)}`);
+      });
+    }),
+  );
+  await languageClient.start();
 }
 
+/** Stops the language server. */
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;

@@ -11,9 +11,11 @@ import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { applyEdits, Checker, type TextEdit } from './engine/check.js';
+import { applyEdits, Checker } from './engine/check.js';
+import { fixAllEdits } from './engine/fixAll.js';
 import type { FactBaseProblem } from './engine/factbase/types.js';
 import { decodeDraft, readDraft } from './node/drafts.js';
+import { findConfig, mergeSettings, readConfig } from './node/config.js';
 import { loadFactBaseFromDisk } from './node/loadFacts.js';
 import { safeText } from './report/escape.js';
 import { toReportFile, type ReportFile } from './report/model.js';
@@ -32,6 +34,8 @@ Options:
   --no-builtin-facts         do not load the fact base shipped with Factcheck
   --fix                      apply the corrections in place (with -: print the corrected draft)
   --citation-style STYLE     apa (default), vancouver or harvard1, for citation fixes
+  --config FILE              use this configuration file instead of the nearest .factcheck.yaml
+  --no-config                use no configuration file
   --check-facts              only load and validate the fact base, and print its size
   -h, --help                 show this help
   -v, --version              print the version
@@ -68,7 +72,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         facts: { type: 'string', multiple: true },
         'no-builtin-facts': { type: 'boolean' },
         fix: { type: 'boolean' },
-        'citation-style': { type: 'string', default: 'apa' },
+        'citation-style': { type: 'string' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean' },
         'check-facts': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -93,8 +99,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.trouble;
   }
   const style = values['citation-style'];
-  if (style !== 'apa' && style !== 'vancouver' && style !== 'harvard1') {
-    io.err(`factcheck: unknown citation style '${safeText(style ?? '')}'; use apa, vancouver or harvard1`);
+  if (style !== undefined && style !== 'apa' && style !== 'vancouver' && style !== 'harvard1') {
+    io.err(`factcheck: unknown citation style '${safeText(style)}'; use apa, vancouver or harvard1`);
     return EXIT.trouble;
   }
   if (!values['check-facts'] && positionals.length === 0) {
@@ -102,17 +108,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.trouble;
   }
 
-  const loaded = await loadFactBaseFromDisk({ builtin: !values['no-builtin-facts'], folders: values.facts ?? [] });
+  // One configuration for the editor and the command line: .factcheck.yaml, then the flags.
+  const configPath = values['no-config'] ? undefined : values.config ?? findConfig(process.cwd());
+  const fromFile = configPath ? await readConfig(configPath) : { config: {}, problems: [] };
+  for (const p of fromFile.problems) io.err(formatProblem(p));
+  const settings = mergeSettings(process.cwd(), fromFile.config, {
+    ...(values['no-builtin-facts'] && { includeBuiltinFacts: false }),
+    ...(style !== undefined && { citationStyle: style }),
+  });
+  const loaded = await loadFactBaseFromDisk({ builtin: settings.includeBuiltinFacts, folders: [...settings.factBases, ...(values.facts ?? [])] });
   for (const p of loaded.problems) io.err(formatProblem(p));
-  const brokenBase = loaded.problems.some((p) => p.severity === 'error');
+  const brokenBase = loaded.problems.some((p) => p.severity === 'error') || fromFile.problems.length > 0;
   if (values['check-facts']) {
     const { sources, entities, statements, quotations } = loaded.base.size;
     io.out(`fact base: ${entities} entities, ${statements} statements, ${quotations} quotations, ${sources} sources from ${loaded.base.files.length} files`);
     return brokenBase ? EXIT.trouble : EXIT.ok;
   }
-  if (brokenBase) io.err('factcheck: the fact base has errors (above); drafts are checked against the rest of it');
+  if (brokenBase) io.err('factcheck: the fact base or the configuration has errors (above); drafts are checked against the rest');
 
   const checker = new Checker(loaded.base);
+  const options = { citationStyle: settings.citationStyle, severities: settings.severity };
   const reports: ReportFile[] = [];
   let trouble = brokenBase;
   for (const target of await expand(positionals)) {
@@ -129,14 +144,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       continue;
     }
     let text = read.text;
-    let result = checker.check(text, { citationStyle: style });
+    let result = checker.check(text, options);
     if (result.skipped) {
       io.err(`factcheck: ${safeText(shown)}: ${safeText(result.skipped)}`);
       trouble = true;
       continue;
     }
     if (values.fix) {
-      const edits = preferredEdits(result.findings.flatMap((f) => f.fixes.filter((x) => x.preferred).map((x) => x.edits)));
+      const edits = fixAllEdits(result.findings);
       if (edits.length) {
         text = applyEdits(text, edits);
         if (target.path === '-') io.out(text);
@@ -149,7 +164,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             continue;
           }
         }
-        result = checker.check(text, { citationStyle: style });
+        result = checker.check(text, options);
       } else if (target.path === '-') io.out(text);
     }
     reports.push(toReportFile(shown, text, result));
@@ -176,15 +191,6 @@ async function expand(patterns: readonly string[]): Promise<Array<{ path: string
     for (const m of matches) out.push({ path: m });
   }
   return out;
-}
-
-/** Keeps the first of any overlapping edits, so fixes applied together never collide. */
-function preferredEdits(groups: ReadonlyArray<readonly TextEdit[]>): TextEdit[] {
-  const taken: TextEdit[] = [];
-  for (const group of groups) {
-    if (group.every((e) => taken.every((t) => e.end <= t.start || e.start >= t.end))) taken.push(...group);
-  }
-  return taken;
 }
 
 /** Writes through a temporary file in the same folder and renames it over the original. */

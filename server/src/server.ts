@@ -1,30 +1,370 @@
+#!/usr/bin/env node
 /**
- * The Factcheck language server: wiring only. It loads the fact base at start-up and reports
- * the fact base's problems in the log; the checks are bound here as they are built.
+ * The Factcheck language server: wiring only. It binds LSP requests to the engine through the
+ * translators in lsp/, keeps the fact base live, and pushes diagnostics for every open draft.
+ * Run it with `factcheck-ls --stdio` (any LSP client) or over IPC (the VS Code extension).
+ *
+ * Start-up answers `initialize` at once and loads the fact base afterwards; drafts opened
+ * meanwhile are checked as soon as it is there. Every request handler is guarded: an exception
+ * answers that one request with an error and is logged, and the server keeps serving.
  */
 
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  ResponseError,
+  ErrorCodes,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadFactBaseFromDisk } from './node/loadFacts.js';
+import { Checker } from './engine/check.js';
+import { FactBase } from './engine/factbase/factbase.js';
+import { citeAllEdits } from './engine/fixAll.js';
+import { codeActions, CODE_ACTION_KINDS } from './lsp/actions.js';
+import { COMPLETION_TRIGGERS, completion } from './lsp/completion.js';
+import { toDiagnostic, toWorkspaceEdit } from './lsp/convert.js';
+import { definition } from './lsp/definition.js';
+import { hover } from './lsp/hover.js';
+import { documentLinks } from './lsp/links.js';
+import { isFactFile, loadLiveFactBase, type LoadedBase } from './lsp/liveFactBase.js';
+import { ResultCache, type ServerState } from './lsp/state.js';
+import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, mergeSettings, readConfig, type ConfigInput, type Settings } from './node/config.js';
+import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from './protocol.js';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-  serverInfo: { name: 'factcheck' },
-}));
+/** A handler that tests may make throw, to prove one failure does not take the server down. */
+const injectedFault = process.env['FACTCHECK_TEST_FAULT'];
+
+let workspaceRoots: string[] = [];
+let trusted = true;
+let pullDiagnostics = false;
+let canPullConfiguration = false;
+let debounceMs = 150;
+let settings: Settings = DEFAULT_SETTINGS;
+let loaded: LoadedBase | undefined;
+let checker = new Checker(FactBase.empty());
+const cache = new ResultCache(() => checker, () => ({ severities: settings.severity, citationStyle: settings.citationStyle }));
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+const state: ServerState = {
+  get base() {
+    return checker.base;
+  },
+  get checker() {
+    return checker;
+  },
+  get options() {
+    return { severities: settings.severity, citationStyle: settings.citationStyle };
+  },
+  resultFor: (document) => cache.get(document),
+  parsedFor: (document) => cache.parsedFor(document),
+};
+
+function isDraft(document: TextDocument): boolean {
+  return document.languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(document.uri);
+}
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wraps a request handler: a thrown error answers this request only, and is logged. */
+function guard<P, R>(name: string, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      if (injectedFault === name) throw new Error(`injected fault in ${name}`);
+      return await handler(params);
+    } catch (e) {
+      connection.console.error(`factcheck: ${name} failed: ${(e as Error).stack ?? String(e)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `factcheck: ${name} failed: ${(e as Error).message}`);
+    }
+  };
+}
+
+/** Runs a notification handler, logging instead of throwing: a notification has no one to answer. */
+function safely<P>(name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+  return (params: P) => {
+    Promise.resolve()
+      .then(() => {
+        if (injectedFault === name) throw new Error(`injected fault in ${name}`);
+        return handler(params);
+      })
+      .catch((e: unknown) => connection.console.error(`factcheck: ${name} failed: ${(e as Error).stack ?? String(e)}`));
+  };
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined) ?? [];
+  const root = params.rootUri ? pathOf(params.rootUri) : undefined;
+  workspaceRoots = folders.length ? folders : root ? [root] : [];
+  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; diagnosticMode?: string; diagnosticsDelay?: number };
+  trusted = init.trusted !== false;
+  if (typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) debounceMs = init.diagnosticsDelay;
+  pullDiagnostics = init.diagnosticMode === 'pull' && params.capabilities.textDocument?.diagnostic !== undefined;
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      definitionProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [COMMANDS.citeAll, COMMANDS.factFiles] },
+      ...(pullDiagnostics && { diagnosticProvider: { identifier: 'factcheck', interFileDependencies: false, workspaceDiagnostics: false } }),
+    },
+    serverInfo: { name: 'factcheck', version: '0.1.0' },
+  };
+});
 
 connection.onInitialized(() => {
-  loadFactBaseFromDisk().then(
-    ({ base, problems }) => {
-      const { entities, statements } = base.size;
-      connection.console.info(`fact base loaded: ${entities} entities, ${statements} statements`);
-      for (const p of problems) connection.console.warn(`${p.file}:${p.line}:${p.column} ${p.message}`);
-    },
-    (e: unknown) => connection.console.error(`fact base failed to load: ${String(e)}`),
-  );
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' }).catch(() => undefined);
+  }
+  scheduleReload(0);
 });
+
+// ---------------------------------------------------------------------------------------------
+// The fact base and the settings.
+
+let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+let reloading: Promise<void> | undefined;
+let reloadAgain = false;
+
+function scheduleReload(delay = 200): void {
+  if (reloadTimer) clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(() => {
+    reloadTimer = undefined;
+    void reload();
+  }, delay);
+}
+
+async function reload(): Promise<void> {
+  // One reload at a time; a request during one runs once more after it, with the newest state.
+  if (reloading) {
+    reloadAgain = true;
+    return reloading;
+  }
+  reloading = (async () => {
+    do {
+      reloadAgain = false;
+      try {
+        await reloadOnce();
+      } catch (e) {
+        connection.console.error(`factcheck: loading the fact base failed: ${(e as Error).stack ?? String(e)}`);
+      }
+    } while (reloadAgain);
+  })();
+  await reloading;
+  reloading = undefined;
+}
+
+async function reloadOnce(): Promise<void> {
+  const root = workspaceRoots[0] ?? process.cwd();
+  const configPath = workspaceRoots.length ? findConfig(root) : undefined;
+  const fromFile = configPath ? await readConfig(configPath) : { config: {}, problems: [] };
+  const fromEditor = canPullConfiguration ? await editorSettings() : undefined;
+  settings = mergeSettings(root, fromFile.config, fromEditor);
+
+  const overlays = new Map<string, string>();
+  for (const doc of documents.all()) {
+    const path = pathOf(doc.uri);
+    if (path && /\.ya?ml$/i.test(path)) overlays.set(path, doc.getText());
+  }
+  loaded = await loadLiveFactBase(settings, overlays, { trusted, workspaceRoots }, loaded, fromFile.problems);
+  checker = new Checker(loaded.base);
+  cache.clear();
+  for (const [uri, diagnostics] of loaded.diagnostics) void connection.sendDiagnostics({ uri, diagnostics });
+  const status: StatusParams = {
+    ...loaded.base.size,
+    errors: loaded.problems.filter((p) => p.severity === 'error').length,
+    files: loaded.base.files,
+  };
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+  connection.console.info(`factcheck: fact base loaded: ${status.entities} entities, ${status.statements} statements, ${status.errors} errors`);
+  for (const doc of documents.all()) if (isDraft(doc)) schedule(doc, 0);
+  if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+}
+
+async function editorSettings(): Promise<ConfigInput | undefined> {
+  try {
+    // Settings are resource-scoped: ask for the first workspace folder's.
+    const scopeUri = workspaceRoots[0] ? pathToFileURL(workspaceRoots[0]).href : undefined;
+    const value = (await connection.workspace.getConfiguration({ section: 'factcheck', ...(scopeUri && { scopeUri }) })) as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object') return undefined;
+    const out: { -readonly [K in keyof ConfigInput]: ConfigInput[K] } = {};
+    // Only what the user set counts; the client fills defaults, which must not hide the file's values.
+    if (Array.isArray(value['factBases']) && value['factBases'].length) out.factBases = value['factBases'].filter((f): f is string => typeof f === 'string');
+    if (value['includeBuiltinFacts'] === false) out.includeBuiltinFacts = false;
+    if (value['severity'] && typeof value['severity'] === 'object') out.severity = value['severity'] as ConfigInput['severity'];
+    if (typeof value['citationStyle'] === 'string' && ['apa', 'vancouver', 'harvard1'].includes(value['citationStyle'])) {
+      out.citationStyle = value['citationStyle'] as Settings['citationStyle'];
+    }
+    if (typeof value['diagnosticsDelay'] === 'number' && value['diagnosticsDelay'] >= 0) debounceMs = value['diagnosticsDelay'];
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+connection.onDidChangeConfiguration(safely('didChangeConfiguration', () => scheduleReload(0)));
+
+connection.onDidChangeWatchedFiles(
+  safely('didChangeWatchedFiles', (params) => {
+    const relevant = params.changes.some((c) => {
+      const path = pathOf(c.uri);
+      return path !== undefined && (path.endsWith(CONFIG_FILE) || isFactFile(path, loaded));
+    });
+    if (relevant) scheduleReload();
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Drafts: check after a short pause in typing, publish for the version checked.
+
+function schedule(document: TextDocument, delay = debounceMs): void {
+  const pending = timers.get(document.uri);
+  if (pending) clearTimeout(pending);
+  timers.set(
+    document.uri,
+    setTimeout(() => {
+      timers.delete(document.uri);
+      publish(document.uri);
+    }, delay),
+  );
+}
+
+function diagnosticsFor(document: TextDocument): Diagnostic[] {
+  const draft = cache.get(document);
+  if (draft.result.skipped) {
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'factcheck', code: 'too-large', message: draft.result.skipped }];
+  }
+  return draft.result.findings.map((f) => toDiagnostic(f, draft.lines, draft.version));
+}
+
+function publish(uri: string): void {
+  // Always the document's newest version: a stale result is never published.
+  const document = documents.get(uri);
+  if (!document || !isDraft(document) || pullDiagnostics) return;
+  try {
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFor(document) });
+  } catch (e) {
+    connection.console.error(`factcheck: checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+  }
+}
+
+documents.onDidOpen(
+  safely('didOpen', (e) => {
+    if (isDraft(e.document)) schedule(e.document, 0);
+  }),
+);
+
+documents.onDidChangeContent(
+  safely('didChange', (e) => {
+    const path = pathOf(e.document.uri);
+    if (isDraft(e.document)) schedule(e.document);
+    else if (path && (isFactFile(path, loaded) || path.endsWith(CONFIG_FILE))) scheduleReload();
+  }),
+);
+
+documents.onDidClose(
+  safely('didClose', (e) => {
+    const pending = timers.get(e.document.uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(e.document.uri);
+    cache.clear(e.document.uri);
+    if (isDraft(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // A fact file closed without saving: the disk's text counts again.
+    const path = pathOf(e.document.uri);
+    if (path && isFactFile(path, loaded)) scheduleReload();
+  }),
+);
+
+connection.languages.diagnostics.on(
+  guard('diagnostic', (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: document && isDraft(document) ? diagnosticsFor(document) : [] };
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Requests.
+
+function draftOf(uri: string): TextDocument | undefined {
+  const document = documents.get(uri);
+  return document && isDraft(document) ? document : undefined;
+}
+
+connection.onHover(
+  guard('hover', (params) => {
+    const document = draftOf(params.textDocument.uri);
+    return document ? hover(document, params.position, state) : null;
+  }),
+);
+
+connection.onCodeAction(
+  guard('codeAction', (params) => {
+    const document = draftOf(params.textDocument.uri);
+    return document ? codeActions(document, params, state) : [];
+  }),
+);
+
+connection.onCompletion(
+  guard('completion', (params) => {
+    const document = draftOf(params.textDocument.uri);
+    return document ? completion(document, params.position, state) : [];
+  }),
+);
+
+connection.onDefinition(
+  guard('definition', (params) => {
+    const document = draftOf(params.textDocument.uri);
+    return document ? definition(document, params.position, state) : [];
+  }),
+);
+
+connection.onDocumentLinks(
+  guard('documentLinks', (params) => {
+    const document = draftOf(params.textDocument.uri);
+    return document ? documentLinks(document, state) : [];
+  }),
+);
+
+connection.onExecuteCommand(
+  guard('executeCommand', async (params) => {
+    if (params.command === COMMANDS.factFiles) {
+      return (loaded?.base.files ?? []).map((f) => pathToFileURL(f).href);
+    }
+    if (params.command === COMMANDS.citeAll) {
+      const uri = params.arguments?.[0];
+      const document = typeof uri === 'string' ? draftOf(uri) : undefined;
+      if (!document) throw new ResponseError(ErrorCodes.InvalidParams, 'factcheck.citeAll takes the URI of an open Markdown document');
+      const draft = cache.get(document);
+      const edits = citeAllEdits(draft.result.claims);
+      if (edits.length === 0) return { applied: false, cited: 0 };
+      const result = await connection.workspace.applyEdit({ label: 'Cite all supported claims', edit: toWorkspaceEdit(document.uri, draft.version, edits, draft.lines) });
+      return { applied: result.applied, cited: edits.length };
+    }
+    throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
+  }),
+);
+
+process.on('uncaughtException', (e) => connection.console.error(`factcheck: uncaught: ${e.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`factcheck: unhandled rejection: ${String(e)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { applyEdits, type Checker, type TextEdit } from '../../server/src/engine/check.js';
+import { applyEdits, type Checker } from '../../server/src/engine/check.js';
+import { citeAllEdits, fixAllEdits } from '../../server/src/engine/fixAll.js';
 import { shippedChecker } from '../support/engine.js';
 
 let checker: Checker;
@@ -18,14 +19,9 @@ before(async () => {
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 
-/** Applies the preferred fix of every finding that does not overlap one already taken. */
+/** Applies the preferred fix of every finding, as "fix all" and `--fix` do. */
 function fixAll(text: string): string {
-  const taken: TextEdit[] = [];
-  for (const f of checker.check(text).findings) {
-    const fix = f.fixes.find((x) => x.preferred);
-    if (fix && fix.edits.every((e) => taken.every((t) => e.end <= t.start || e.start >= t.end))) taken.push(...fix.edits);
-  }
-  return applyEdits(text, taken);
+  return applyEdits(text, fixAllEdits(checker.check(text).findings));
 }
 
 describe('fixes', () => {
@@ -82,6 +78,16 @@ describe('fixes', () => {
     const out = applyEdits(text, both.edits);
     assert.match(out, /The Shahab-3 is a copy of the Nodong-1\.\[\^oba-iransource\]\r\n\r\n\[\^oba-iransource\]: Oba, M\./);
     assert.ok(out.endsWith('\r\n'));
+  });
+});
+
+describe('cite all', () => {
+  it('cites every supported claim once per sentence and defines each source once', () => {
+    const text = 'The Shahab-3 is based on the Nodong-1. Khamenei visited North Korea in 1989.\n\nThe Ghadir class is a copy of the Yono class.\n';
+    const cited = applyEdits(text, citeAllEdits(checker.check(text).claims));
+    assert.equal(cited.match(/\[\^oba-iransource\]:/g)?.length, 1, 'one definition');
+    assert.equal(cited.match(/\[\^oba-iransource\](?!:)/g)?.length, 3, 'one reference per sentence');
+    assert.deepEqual(citeAllEdits(checker.check(cited).claims), [], 'citing again adds nothing');
   });
 });
 

@@ -1,0 +1,53 @@
+/**
+ * Many fixes at once: "fix all" (every preferred correction) and "cite all" (a citation for
+ * every supported claim). Fixes are computed one finding at a time; applied together they must
+ * neither overlap nor duplicate a footnote definition, so this module merges them.
+ */
+
+import type { Claim, Finding } from './check.js';
+import type { TextEdit } from './citations.js';
+
+/** The preferred fix of every finding, skipping any fix that would overlap one already taken. */
+export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    const fix = f.fixes.find((x) => x.preferred);
+    if (fix && fix.edits.every((e) => taken.every((t) => !overlaps(e, t)))) taken.push(...fix.edits);
+  }
+  return taken;
+}
+
+/**
+ * The citation of every supported claim: one footnote reference per source after each sentence,
+ * and one definition per source at the end of the document.
+ */
+export function citeAllEdits(claims: readonly Claim[]): TextEdit[] {
+  const references = new Map<string, TextEdit>();
+  const definitions = new Map<string, TextEdit>();
+  for (const claim of claims) {
+    if (claim.verdict !== 'supported') continue;
+    for (const fix of claim.fixes.filter((f) => f.kind === 'cite')) {
+      for (const edit of fix.edits) {
+        // A definition is the edit that inserts "[^label]: ..."; the reference is "[^label]".
+        const label = /\[\^([^\]]+)\]:/.exec(edit.newText)?.[1];
+        if (label !== undefined) definitions.set(label, edit);
+        else references.set(`${edit.start}\u0000${edit.newText}`, edit);
+      }
+    }
+  }
+  const out = [...references.values()];
+  const defs = [...definitions.values()];
+  if (defs.length) {
+    // All definitions append at the end: join them into one edit, keeping the first one's
+    // leading blank line and every definition's own line ending.
+    const [first, ...rest] = defs;
+    out.push({ start: first!.start, end: first!.end, newText: first!.newText + rest.map((d) => d.newText.replace(/^(?:\r?\n)+/, '')).join('') });
+  }
+  return out;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // Two insertions at one offset conflict too: their order would be arbitrary.
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}

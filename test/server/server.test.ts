@@ -1,0 +1,196 @@
+/**
+ * The language server over a real JSON-RPC connection: the built server as a child process,
+ * driven by a plain LSP client over stdio, as any editor would. Each test waits for conditions
+ * (diagnostics of a version, an applied edit), never for fixed sleeps.
+ */
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  ExecuteCommandRequest,
+  HoverRequest,
+  type CodeAction,
+  type Hover,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol';
+import { LspClient } from '../support/lspClient.js';
+
+const WRONG = 'The Shahab-3 is a copy of the Yono-class midget submarine.\n';
+const workspace = mkdtempSync(join(tmpdir(), 'factcheck-ls-'));
+after(() => rmSync(workspace, { recursive: true, force: true }));
+const messageOf = (m: string | MarkupContent) => (typeof m === 'string' ? m : m.value);
+const uri = (name: string) => pathToFileURL(join(workspace, name)).href;
+
+describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
+  it('diagnoses on open, re-checks as you type, corrects with a quick fix', async () => {
+    const client = await LspClient.start({ workspace });
+    try {
+      const draft = uri('draft.md');
+      await client.open(draft, WRONG);
+      const first = await client.diagnosticsFor(draft, 1);
+      assert.equal(first.diagnostics.length, 1);
+      const d = first.diagnostics[0]!;
+      assert.equal(d.code, 'lineage');
+      assert.equal(d.source, 'factcheck');
+      assert.deepEqual(d.range, { start: { line: 0, character: 30 }, end: { line: 0, character: 57 } });
+      assert.match(messageOf(d.message), /Iran's version of North Korea's Nodong-1/);
+
+      // Typing: a new sentence with a wrong date, appended as an incremental change.
+      const v2 = await client.change(draft, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Khamenei visited North Korea in 1991.\n' }]);
+      const second = await client.diagnosticsFor(draft, v2);
+      assert.deepEqual(second.diagnostics.map((x) => x.code).sort(), ['date', 'lineage']);
+
+      // The quick fix, applied as the client would, clears the lineage finding.
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: draft },
+        range: d.range,
+        context: { diagnostics: second.diagnostics.filter((x) => x.code === 'lineage') },
+      })) as CodeAction[];
+      const titles = actions.map((a) => a.title);
+      assert.ok(titles.includes('Correct to "Nodong-1"'), titles.join(' | '));
+      assert.ok(titles.includes('Correct to "Nodong-1" and cite'));
+      assert.ok(titles.includes('Disable lineage for this line'));
+      const fix = actions.find((a) => a.isPreferred)!;
+      const change = fix.edit!.documentChanges![0]! as { textDocument: { version: number }; edits: Array<{ range: typeof d.range; newText: string }> };
+      assert.equal(change.textDocument.version, v2, 'the edit is versioned');
+      const v3 = await client.change(draft, change.edits.map((e) => ({ range: e.range, text: e.newText })));
+      const third = await client.diagnosticsFor(draft, v3);
+      assert.deepEqual(third.diagnostics.map((x) => x.code), ['date']);
+      assert.match(client.text(draft), /^The Shahab-3 is a copy of the Nodong-1\.\n/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('hovers an entity with its card, and a flagged claim with the evidence', async () => {
+    const client = await LspClient.start({ workspace });
+    try {
+      const draft = uri('hover.md');
+      await client.open(draft, WRONG);
+      await client.diagnosticsFor(draft, 1);
+      const entity = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draft }, position: { line: 0, character: 6 } })) as Hover;
+      const card = (entity.contents as MarkupContent).value;
+      assert.match(card, /Shahab-3/);
+      assert.match(card, /medium-range ballistic missile/);
+      const evidence = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draft }, position: { line: 0, character: 40 } })) as Hover;
+      assert.match((evidence.contents as MarkupContent).value, /Nodong-1/);
+      assert.match((evidence.contents as MarkupContent).value, /Iran-North Korea relationship reflects failed US policies/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('publishes only the newest version when changes flood in', async () => {
+    const client = await LspClient.start({ workspace });
+    try {
+      const draft = uri('flood.md');
+      await client.open(draft, '');
+      await client.diagnosticsFor(draft, 1);
+      const before = client.published.length;
+      let version = 1;
+      const text = WRONG;
+      for (let i = 0; i < text.length; i++) {
+        version = await client.change(draft, [{ range: { start: { line: 0, character: i }, end: { line: 0, character: i } }, text: text[i]! === '\n' ? '\n' : text[i]! }]);
+      }
+      const last = await client.diagnosticsFor(draft, version);
+      assert.equal(last.diagnostics.length, 1);
+      const later = client.published.slice(before).filter((p) => p.uri === draft);
+      const versions = later.map((p) => p.version ?? 0);
+      assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions never go back');
+      assert.ok(later.length < text.length / 2, `debounced: ${later.length} publications for ${text.length} keystrokes`);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('re-checks drafts when a fact file in the workspace changes, and shows its errors in place', async () => {
+    const ws = mkdtempSync(join(workspace, 'facts-ws-'));
+    mkdirSync(join(ws, 'team-facts'));
+    writeFileSync(join(ws, '.factcheck.yaml'), 'factBases: [team-facts]\n');
+    const factPath = join(ws, 'team-facts', 'extra.yaml');
+    writeFileSync(factPath, 'entities: []\n');
+    const client = await LspClient.start({ workspace: ws });
+    try {
+      const draft = pathToFileURL(join(ws, 'memo.md')).href;
+      await client.open(draft, 'The Zolfaghar is based on the Fateh-110.\n');
+      assert.equal((await client.diagnosticsFor(draft, 1)).diagnostics.length, 0, 'unknown to the base: silent');
+      const factUri = pathToFileURL(factPath).href;
+      await client.open(factUri, 'entities: []\n', 'yaml');
+      const facts = `sources:
+  - { id: team-notes, type: report, title: Team notes on Iranian missiles }
+entities:
+  - { id: zolfaghar, type: missile, name: Zolfaghar, description: An Iranian missile., references: [{ source: team-notes }] }
+  - { id: fateh-110, type: missile, name: Fateh-110, description: An Iranian missile., references: [{ source: team-notes }] }
+  - { id: shahab-1, type: missile, name: Shahab-1, description: An Iranian missile., references: [{ source: team-notes }] }
+statements:
+  - { id: zolfaghar-from-shahab-1, subject: zolfaghar, predicate: derived-from, object: shahab-1, references: [{ source: team-notes }] }
+`;
+      await client.change(factUri, [{ text: facts }]);
+      const rechecked = await client.until('the draft re-checked against the edited fact file', () =>
+        [...client.published].reverse().find((p) => p.uri === draft && p.diagnostics.some((x) => x.code === 'lineage')));
+      assert.match(messageOf(rechecked.diagnostics[0]!.message), /Shahab-1/);
+
+      // A broken edit: its error appears in the fact file; the rest of the base still checks.
+      const mark = client.published.length;
+      await client.change(factUri, [{ text: facts.replace('object: shahab-1', 'object: shahab-one') }]);
+      const inFactFile = await client.until('an error in the fact file', () =>
+        [...client.published].reverse().find((p) => p.uri === factUri && p.diagnostics.length > 0));
+      assert.match(messageOf(inFactFile.diagnostics[0]!.message), /'shahab-one' is not an entity/);
+      assert.equal(inFactFile.diagnostics[0]!.range.start.line, 7);
+      await client.until('the draft no longer refuted', () => client.published.slice(mark).find((p) => p.uri === draft && p.diagnostics.length === 0));
+      const status = await client.until('a status with the error', () =>
+        client.notifications.map((n) => n.params as { errors: number; entities: number }).find((p) => p.errors === 1));
+      assert.ok(status.entities > 40, 'the shipped base is still loaded');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('completes footnote citations, goes to a definition, and cites all supported claims', async () => {
+    const client = await LspClient.start({ workspace });
+    try {
+      const draft = uri('cite.md');
+      const text = 'The Shahab-3 is based on the Nodong-1. Khamenei visited North Korea in 1989.\n\nSee [^';
+      await client.open(draft, text);
+      await client.diagnosticsFor(draft, 1);
+      const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: draft }, position: { line: 2, character: 6 } })) as Array<{ label: string }>;
+      assert.ok(items.some((i) => i.label === 'oba-iransource'), JSON.stringify(items.map((i) => i.label)));
+      const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: draft }, position: { line: 0, character: 30 } })) as Array<{ uri: string }>;
+      assert.match(locations[0]!.uri, /facts\/base\/weapons\.yaml$/);
+      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'factcheck.citeAll', arguments: [draft] });
+      await client.until('the cite-all edit', () => client.applied.length > 0);
+      assert.match(client.text(draft), /Nodong-1\.\[\^oba-iransource\] Khamenei visited North Korea in 1989\.\[\^oba-iransource\]/);
+      assert.equal(client.text(draft).match(/\[\^oba-iransource\]:/g)?.length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('survives a handler that throws: that request fails, the server keeps serving', async () => {
+    const client = await LspClient.start({ workspace, env: { FACTCHECK_TEST_FAULT: 'hover' } });
+    try {
+      const draft = uri('fault.md');
+      await client.open(draft, WRONG);
+      await client.diagnosticsFor(draft, 1);
+      await assert.rejects(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draft }, position: { line: 0, character: 6 } }), /injected fault in hover/);
+      const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: draft },
+        range: { start: { line: 0, character: 30 }, end: { line: 0, character: 31 } },
+        context: { diagnostics: [] },
+      });
+      assert.ok((actions ?? []).length > 0, 'the server still answers');
+      const v2 = await client.change(draft, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Intro. ' }]);
+      assert.equal((await client.diagnosticsFor(draft, v2)).diagnostics.length, 1);
+      assert.equal(client.process.exitCode, null);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * A real LSP client for tests: starts the built server (`dist/server.cjs --stdio`) as a child
+ * process and talks JSON-RPC to it over its standard streams, as Neovim or Emacs would. It keeps
+ * a mirror of the documents it opened, answers the server's requests (configuration, applyEdit),
+ * and lets tests wait for conditions (diagnostics of a version) instead of sleeping.
+ */
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  ApplyWorkspaceEditRequest,
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  type ApplyWorkspaceEditParams,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const repo = join(import.meta.dirname, '..', '..');
+
+export interface StartOptions {
+  readonly workspace?: string;
+  readonly env?: Record<string, string>;
+  readonly initializationOptions?: Record<string, unknown>;
+  /** What the client answers to workspace/configuration for section 'factcheck'. */
+  readonly settings?: Record<string, unknown>;
+}
+
+export class LspClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  readonly applied: ApplyWorkspaceEditParams[] = [];
+  readonly stderr: string[] = [];
+  readonly documents = new Map<string, TextDocument>();
+  private waiters: Array<() => void> = [];
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    private settings: Record<string, unknown>,
+  ) {}
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [join(repo, 'dist', 'server.cjs'), '--stdio'], {
+      cwd: options.workspace ?? repo,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection, options.settings ?? {});
+    child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      client.published.push(p);
+      client.wake();
+    });
+    connection.onNotification('factcheck/status', (params: unknown) => {
+      client.notifications.push({ method: 'factcheck/status', params });
+      client.wake();
+    });
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'factcheck' ? client.settings : null)));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+      client.applied.push(p);
+      for (const change of p.edit.documentChanges ?? []) {
+        if (!('textDocument' in change)) continue;
+        const doc = client.documents.get(change.textDocument.uri);
+        if (doc && change.textDocument.version === doc.version) {
+          client.documents.set(doc.uri, TextDocument.create(doc.uri, doc.languageId, doc.version, TextDocument.applyEdits(doc, change.edits.filter((e): e is TextEdit => 'newText' in e))));
+        }
+      }
+      client.wake();
+      return { applied: true };
+    });
+    connection.listen();
+    const root = options.workspace ?? repo;
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
+      capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: options.initializationOptions ?? {},
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  setSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves once `condition` holds, re-testing after every message; fails after `ms` with `what`. */
+  async until<T>(what: string, condition: () => T | undefined | false, ms = 20_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = condition();
+      if (value) return value;
+      if (this.process.exitCode !== null) throw new Error(`server exited (${this.process.exitCode}) while waiting for ${what}\n${this.stderr.join('')}`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The diagnostics published for `uri` at `version` (the newest such publication). */
+  diagnosticsFor(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return this.until(`diagnostics of ${uri}${version === undefined ? '' : ` v${version}`}`, () =>
+      [...this.published].reverse().find((p) => p.uri === uri && (version === undefined || p.version === version)),
+    );
+  }
+
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
+    this.documents.set(uri, TextDocument.create(uri, languageId, 1, text));
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Sends changes and updates the mirror; returns the new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const doc = this.documents.get(uri)!;
+    const version = doc.version + 1;
+    this.documents.set(uri, TextDocument.update(doc, changes, version));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  text(uri: string): string {
+    return this.documents.get(uri)!.getText();
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // The server may be gone already; it is killed below either way.
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
