@@ -5,6 +5,7 @@
  */
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import {
 import { LspClient } from '../support/lspClient.js';
 
 const WRONG = 'The Shahab-3 is a copy of the Yono-class midget submarine.\n';
+const repo = join(import.meta.dirname, '..', '..');
 const workspace = mkdtempSync(join(tmpdir(), 'factcheck-ls-'));
 after(() => rmSync(workspace, { recursive: true, force: true }));
 const messageOf = (m: string | MarkupContent) => (typeof m === 'string' ? m : m.value);
@@ -64,6 +66,21 @@ describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
       const third = await client.diagnosticsFor(draft, v3);
       assert.deepEqual(third.diagnostics.map((x) => x.code), ['date']);
       assert.match(client.text(draft), /^The Shahab-3 is a copy of the Nodong-1\.\n/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('starts as `npx factcheck-ls --stdio` in a project that installed Factcheck, as other editors start it', async () => {
+    // A writer's project with Factcheck installed from this checkout (a folder install: a link, offline).
+    const project = mkdtempSync(join(workspace, 'project-'));
+    writeFileSync(join(project, 'package.json'), '{"name": "memos", "private": true}\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--offline', repo], { cwd: project, stdio: 'ignore' });
+    const client = await LspClient.start({ workspace: project, viaNpxIn: project });
+    try {
+      const draft = uri('npx.md');
+      await client.open(draft, WRONG);
+      assert.equal((await client.diagnosticsFor(draft, 1)).diagnostics[0]!.code, 'lineage');
     } finally {
       await client.stop();
     }

@@ -36,6 +36,8 @@ export interface StartOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** What the client answers to workspace/configuration for section 'factcheck'. */
   readonly settings?: Record<string, unknown>;
+  /** Start the server through the package's bin from this project folder, as a user's editor would (`npx factcheck-ls --stdio`). */
+  readonly viaNpxIn?: string;
 }
 
 export class LspClient {
@@ -53,8 +55,11 @@ export class LspClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [join(repo, 'dist', 'server.cjs'), '--stdio'], {
-      cwd: options.workspace ?? repo,
+    const [command, args] = options.viaNpxIn
+      ? ['npx', ['--no-install', 'factcheck-ls', '--stdio']]
+      : [process.execPath, [join(repo, 'dist', 'server.cjs'), '--stdio']];
+    const child = spawn(command, args, {
+      cwd: options.viaNpxIn ?? options.workspace ?? repo,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

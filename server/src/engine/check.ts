@@ -8,7 +8,7 @@
  * recognised, with the facts and sources behind it).
  */
 
-import { planCitation, type CitationStyle, type TextEdit } from './citations.js';
+import { Citer, type CitationPlan, type CitationStyle, type TextEdit } from './citations.js';
 import { ALL_CHECKS } from './checks/index.js';
 import type { Check, Judgement, Verdict } from './checks/types.js';
 import type { ResolvedMention, SentenceView } from './claims/sentence.js';
@@ -96,7 +96,7 @@ export class Checker {
     const suppressions = new Suppressions(parsed.comments, lines);
     const findings: Finding[] = [];
     const claims: Claim[] = [];
-    const style = options.citationStyle ?? 'apa';
+    const citer = new Citer(text, this.base, parsed.footnotes, options.citationStyle ?? 'apa');
 
     for (const block of parsed.blocks) {
       for (const { view, sentenceEnd } of this.sentencesOf(block)) {
@@ -116,7 +116,7 @@ export class Checker {
             if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
             const sources = sourcesOf(this.base, j.facts);
             const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
-            const cite = planCitation(text, this.base, sources, citeEnd, parsed.footnotes, style);
+            const cite = citer.plan(sources, citeEnd);
             const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
             claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
             if (j.verdict === 'refuted') {
@@ -199,7 +199,7 @@ function withoutTrailingGaps(text: string, end: number): number {
   return e;
 }
 
-function citeEdits(plan: ReturnType<typeof planCitation> & object): TextEdit[] {
+function citeEdits(plan: CitationPlan): TextEdit[] {
   return plan.definition ? [plan.reference, plan.definition] : [plan.reference];
 }
 

@@ -67,10 +67,68 @@ export interface CitationPlan {
 }
 
 /**
- * Edits that cite `sourceIds` after the sentence ending at `sentenceEnd` (a document offset).
- * The reference goes after the sentence's closing punctuation and quotes; definitions go at the
- * end of the document, after a blank line.
+ * Plans citations in one document. Built once per check, it works out the document's line
+ * ending, how the end of the document needs padding and which footnote already cites each
+ * source, so planning a citation for each of hundreds of claims costs little.
  */
+export class Citer {
+  private readonly labels = new Map<string, string | undefined>();
+  private ending: { eol: string; lead: string } | undefined;
+
+  constructor(
+    private readonly document: string,
+    private readonly base: FactBase,
+    private readonly footnotes: readonly FootnoteDefinition[],
+    private readonly style: CitationStyle,
+  ) {}
+
+  /**
+   * Edits that cite `sourceIds` after the sentence ending at `sentenceEnd` (a document offset).
+   * The reference goes after the sentence's closing punctuation and quotes; definitions go at
+   * the end of the document, after a blank line.
+   */
+  plan(sourceIds: readonly string[], sentenceEnd: number): CitationPlan | undefined {
+    const refs: string[] = [];
+    const defs: string[] = [];
+    for (const id of sourceIds) {
+      const source = this.base.sources.get(id);
+      if (!source) continue;
+      const existing = this.existing(source);
+      const label = existing ?? footnoteLabel(source.id);
+      // Already cited right here: nothing to add.
+      if (new RegExp(`^(?:\\[\\^[^\\]\\s]+\\])*\\[\\^${escapeRegExp(label)}\\]`, 'i').test(this.document.slice(sentenceEnd, sentenceEnd + 200))) continue;
+      refs.push(`[^${label}]`);
+      if (existing === undefined) defs.push(`[^${label}]: ${formatReference(source, this.style)}`);
+    }
+    if (refs.length === 0) return undefined;
+    const reference = { start: sentenceEnd, end: sentenceEnd, newText: refs.join('') };
+    if (defs.length === 0) return { reference };
+    const { eol, lead } = this.end();
+    const at = this.document.length;
+    return { reference, definition: { start: at, end: at, newText: lead + defs.join(eol) + eol } };
+  }
+
+  private existing(source: Source): string | undefined {
+    if (!this.labels.has(source.id)) this.labels.set(source.id, existingFootnote(source, this.footnotes));
+    return this.labels.get(source.id);
+  }
+
+  /** The line ending to write, and what must come before an appended definition for a blank line. */
+  private end(): { eol: string; lead: string } {
+    if (!this.ending) {
+      const doc = this.document;
+      const eol = doc.includes('\r\n') ? '\r\n' : '\n';
+      // Scanned from the end: a regular expression anchored at `$` would retry from every offset.
+      let cut = doc.length;
+      while (cut > 0 && (doc[cut - 1] === '\n' || doc[cut - 1] === '\r')) cut--;
+      const trailing = doc.slice(cut);
+      this.ending = { eol, lead: doc.length === 0 ? '' : trailing.length === 0 ? eol + eol : trailing === eol ? eol : '' };
+    }
+    return this.ending;
+  }
+}
+
+/** One citation plan, for callers with a single citation to make (completion). */
 export function planCitation(
   document: string,
   base: FactBase,
@@ -79,26 +137,7 @@ export function planCitation(
   footnotes: readonly FootnoteDefinition[],
   style: CitationStyle,
 ): CitationPlan | undefined {
-  const refs: string[] = [];
-  const defs: string[] = [];
-  for (const id of sourceIds) {
-    const source = base.sources.get(id);
-    if (!source) continue;
-    const existing = existingFootnote(source, footnotes);
-    const label = existing ?? footnoteLabel(source.id);
-    // Already cited right here: nothing to add.
-    if (new RegExp(`^(?:\\[\\^[^\\]\\s]+\\])*\\[\\^${escapeRegExp(label)}\\]`, 'i').test(document.slice(sentenceEnd, sentenceEnd + 200))) continue;
-    refs.push(`[^${label}]`);
-    if (existing === undefined) defs.push(`[^${label}]: ${formatReference(source, style)}`);
-  }
-  if (refs.length === 0) return undefined;
-  const reference = { start: sentenceEnd, end: sentenceEnd, newText: refs.join('') };
-  if (defs.length === 0) return { reference };
-  const eol = document.includes('\r\n') ? '\r\n' : '\n';
-  const trailing = /(\r?\n)*$/.exec(document)![0];
-  const lead = document.length === 0 ? '' : trailing.length === 0 ? eol + eol : trailing === eol ? eol : '';
-  const definition = { start: document.length, end: document.length, newText: lead + defs.join(eol) + eol };
-  return { reference, definition };
+  return new Citer(document, base, footnotes, style).plan(sourceIds, sentenceEnd);
 }
 
 function escapeRegExp(s: string): string {

@@ -178,7 +178,7 @@ export function quantityClaims(view: SentenceView, base: FactBase, reportYears =
   const numbers = findNumbers(view.text, view.start, view.end).filter((n) => !view.mentions.some((m) => n.start < m.end && n.end > m.start));
   if (numbers.length === 0) return [];
   const out: QuantityClaim[] = [];
-  for (const s of quantityStatements(base)) {
+  for (const s of quantityStatements(base, present)) {
     if (s.value.kind !== 'quantity') continue;
     const q = s.value.quantity;
     if (![s.subject, ...s.qualifiers.with].every((e) => present.has(e))) continue;
@@ -206,16 +206,18 @@ function isMoney(q: Quantity): boolean {
   return q.unit !== undefined && CURRENCIES.has(q.unit);
 }
 
-const STATEMENTS = new WeakMap<FactBase, Statement[]>();
-
-/** The base's `count` and `value` statements with a quantity, computed once per base. */
-function quantityStatements(base: FactBase): Statement[] {
-  let list = STATEMENTS.get(base);
-  if (!list) {
-    list = [...base.statements.values()].filter((s) => (s.predicate === 'count' || s.predicate === 'value') && s.value.kind === 'quantity');
-    STATEMENTS.set(base, list);
+/**
+ * The figures about the entities a sentence names: looked up by subject, so the cost follows the
+ * sentence, not the size of the fact base.
+ */
+function quantityStatements(base: FactBase, present: ReadonlySet<string>): Statement[] {
+  const out: Statement[] = [];
+  for (const entity of present) {
+    for (const s of base.about(entity)) {
+      if ((s.predicate === 'count' || s.predicate === 'value') && s.value.kind === 'quantity') out.push(s);
+    }
   }
-  return list;
+  return out;
 }
 
 /** Entities the sentence names, with the countries of the cities it names ("Tehran" names Iran too). */
