@@ -144,6 +144,24 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     assert.ok(!/^::/m.test(r.err));
   });
 
+  it('reads .factcheck.yaml: fact bases, severities; and reports a broken one in place', () => {
+    const project = join(dir, 'configured');
+    mkdirSync(join(project, 'team'), { recursive: true });
+    writeFileSync(join(project, '.factcheck.yaml'), 'factBases: [team]\nseverity: { lineage: warning }\n');
+    writeFileSync(join(project, 'team', 'x.yaml'), 'entities: []\n');
+    writeFileSync(join(project, 'memo.md'), WRONG);
+    const ok = spawnSync(process.execPath, [cli, 'memo.md'], { cwd: project, encoding: 'utf8' });
+    assert.equal(ok.status, 0, 'a warning is not an error');
+    assert.match(ok.stdout, /memo\.md:1:31 {2}warning {2}lineage/);
+    writeFileSync(join(project, '.factcheck.yaml'), 'factBases: [team]\nseverity: { lineage: loud }\n');
+    const bad = spawnSync(process.execPath, [cli, 'memo.md'], { cwd: project, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /\.factcheck\.yaml:2:22 {2}error {2}config {2}severity\.lineage must be equal to one of the allowed values/);
+    assert.match(bad.stdout, /memo\.md:1:31 {2}error {2}lineage/, 'the rest of the configuration and the checks still apply');
+    const none = spawnSync(process.execPath, [cli, '--no-config', 'memo.md'], { cwd: project, encoding: 'utf8' });
+    assert.equal(none.status, 1);
+  });
+
   it('--check-facts validates the shipped base', () => {
     const r = run(['--check-facts']);
     assert.equal(r.code, 0);
