@@ -49,7 +49,11 @@ let workspaceRoots: string[] = [];
 let trusted = true;
 let pullDiagnostics = false;
 let canPullConfiguration = false;
-let debounceMs = 150;
+/** The pause before a check after typing: automatic (undefined) unless the user set one. */
+let debounceMs: number | undefined;
+/** Automatic debounce: check at once while checks are fast, wait for a pause when they are slow. */
+const AUTO_DEBOUNCE_MS = 150;
+const FAST_CHECK_MS = 25;
 let settings: Settings = DEFAULT_SETTINGS;
 let loaded: LoadedBase | undefined;
 let checker = new Checker(FactBase.empty());
@@ -215,6 +219,7 @@ async function editorSettings(): Promise<ConfigInput | undefined> {
       out.citationStyle = value['citationStyle'] as Settings['citationStyle'];
     }
     if (typeof value['diagnosticsDelay'] === 'number' && value['diagnosticsDelay'] >= 0) debounceMs = value['diagnosticsDelay'];
+    else if (value['diagnosticsDelay'] === null) debounceMs = undefined;
     return out;
   } catch {
     return undefined;
@@ -236,7 +241,13 @@ connection.onDidChangeWatchedFiles(
 // ---------------------------------------------------------------------------------------------
 // Drafts: check after a short pause in typing, publish for the version checked.
 
-function schedule(document: TextDocument, delay = debounceMs): void {
+function delayFor(document: TextDocument): number {
+  if (debounceMs !== undefined) return debounceMs;
+  const last = cache.lastCheckMs.get(document.uri);
+  return last !== undefined && last < FAST_CHECK_MS ? 0 : AUTO_DEBOUNCE_MS;
+}
+
+function schedule(document: TextDocument, delay = delayFor(document)): void {
   const pending = timers.get(document.uri);
   if (pending) clearTimeout(pending);
   timers.set(

@@ -105,7 +105,8 @@ describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
   });
 
   it('publishes only the newest version when changes flood in', async () => {
-    const client = await LspClient.start({ workspace });
+    // A fixed pause, so that keystrokes arriving within it are checked once.
+    const client = await LspClient.start({ workspace, initializationOptions: { diagnosticsDelay: 50 } });
     try {
       const draft = uri('flood.md');
       await client.open(draft, '');

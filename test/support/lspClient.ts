@@ -18,6 +18,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -45,6 +46,10 @@ export class LspClient {
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly stderr: string[] = [];
+  /** The server's window/logMessage notifications (its console), in order. */
+  readonly logs: Array<{ type: number; message: string }> = [];
+  /** Settles when the server process exits, with its exit code and signal. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly documents = new Map<string, TextDocument>();
   private waiters: Array<() => void> = [];
 
@@ -52,7 +57,13 @@ export class LspClient {
     readonly process: ChildProcess,
     readonly connection: ProtocolConnection,
     private settings: Record<string, unknown>,
-  ) {}
+  ) {
+    this.exited = new Promise((resolve) => {
+      if (process.exitCode !== null || process.signalCode !== null) resolve({ code: process.exitCode, signal: process.signalCode });
+      else process.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    this.exited.then(() => this.wake(), () => undefined);
+  }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const [command, args] = options.viaNpxIn
@@ -68,6 +79,10 @@ export class LspClient {
     child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.published.push(p);
+      client.wake();
+    });
+    connection.onNotification(LogMessageNotification.type, (p) => {
+      client.logs.push({ type: p.type, message: p.message });
       client.wake();
     });
     connection.onNotification('factcheck/status', (params: unknown) => {
@@ -130,6 +145,11 @@ export class LspClient {
     }
   }
 
+  /** Resolves once the server has loaded the fact base (its first factcheck/status notification). */
+  baseLoaded(): Promise<unknown> {
+    return this.until('the fact base to load', () => this.notifications.find((n) => n.method === 'factcheck/status')?.params);
+  }
+
   /** The diagnostics published for `uri` at `version` (the newest such publication). */
   diagnosticsFor(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
     return this.until(`diagnostics of ${uri}${version === undefined ? '' : ` v${version}`}`, () =>
@@ -154,6 +174,14 @@ export class LspClient {
   async close(uri: string): Promise<void> {
     this.documents.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /**
+   * Writes bytes straight to the server's standard input, bypassing the JSON-RPC framing, to
+   * test how the server treats a broken client.
+   */
+  writeRaw(data: string | Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => this.process.stdin!.write(data, (e) => (e ? reject(e) : resolve())));
   }
 
   text(uri: string): string {

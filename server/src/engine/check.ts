@@ -14,7 +14,8 @@ import type { Check, Judgement, Verdict } from './checks/types.js';
 import type { ResolvedMention, SentenceView } from './claims/sentence.js';
 import { EntityMatcher } from './entities/matcher.js';
 import type { FactBase } from './factbase/factbase.js';
-import { GAP, parseDraft, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
+import { DraftParse } from './markdown/incremental.js';
+import { GAP, offsetOf, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
 import { Suppressions } from './suppress.js';
 import { LineIndex } from './text/positions.js';
 import { sentences } from './text/sentences.js';
@@ -73,6 +74,14 @@ export interface CheckOptions {
   readonly citationStyle?: CitationStyle;
 }
 
+/** What one check said about one sentence of a block. */
+export interface BlockJudgement {
+  readonly check: Check;
+  readonly judgement: Judgement;
+  /** The end of the sentence, in block indices, for the citation. */
+  readonly sentenceEnd: number;
+}
+
 export class Checker {
   private readonly matcher: EntityMatcher;
 
@@ -83,15 +92,48 @@ export class Checker {
     this.matcher = new EntityMatcher(base);
   }
 
+  /** Checks a whole draft. Stateless: for a draft being edited, a `DraftSession` re-uses work. */
   check(text: string, options: CheckOptions = {}): CheckResult {
-    if (text.length > MAX_DRAFT_CHARS) {
-      return {
-        findings: [],
-        claims: [],
-        skipped: `the draft has ${text.length.toLocaleString('en-US')} characters; Factcheck checks drafts of up to ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters. Split it into parts.`,
-      };
+    const skipped = this.refuse(text);
+    if (skipped) return skipped;
+    return this.finish(text, DraftParse.parse(text).parsed, options);
+  }
+
+  /** A session for one draft being edited: each check re-parses and re-judges only what changed. */
+  session(): DraftSession {
+    return new DraftSession(this);
+  }
+
+  /** @internal A result that says why a draft was not checked, or undefined. */
+  refuse(text: string): CheckResult | undefined {
+    if (text.length <= MAX_DRAFT_CHARS) return undefined;
+    return {
+      findings: [],
+      claims: [],
+      skipped: `the draft has ${text.length.toLocaleString('en-US')} characters; Factcheck checks drafts of up to ${MAX_DRAFT_CHARS.toLocaleString('en-US')} characters. Split it into parts.`,
+    };
+  }
+
+  /**
+   * @internal What every check says about one prose block, in block indices. It depends on the
+   * block's text alone (and the fact base), which is what lets a session keep it across edits.
+   */
+  judgeBlock(text: string): BlockJudgement[] {
+    const out: BlockJudgement[] = [];
+    for (const { view, sentenceEnd } of this.sentencesOf(text)) {
+      for (const check of this.checks) {
+        try {
+          for (const judgement of check.run(view, this.base)) out.push({ check, judgement, sentenceEnd });
+        } catch {
+          // A check that fails on one sentence must not take the others down with it.
+        }
+      }
     }
-    const parsed = parseDraft(text);
+    return out;
+  }
+
+  /** @internal Findings and claims of a parsed draft, judging blocks through `judge`. */
+  finish(text: string, parsed: ParsedDraft, options: CheckOptions, judge: (block: ProseBlock) => readonly BlockJudgement[] = (b) => this.judgeBlock(b.text)): CheckResult {
     const lines = new LineIndex(text);
     const suppressions = new Suppressions(parsed.comments, lines);
     const findings: Finding[] = [];
@@ -99,31 +141,18 @@ export class Checker {
     const citer = new Citer(text, this.base, parsed.footnotes, options.citationStyle ?? 'apa');
 
     for (const block of parsed.blocks) {
-      for (const { view, sentenceEnd } of this.sentencesOf(block)) {
-        for (const check of this.checks) {
-          const setting = options.severities?.[check.code];
-          if (setting === 'off') continue;
-          let judgements: Judgement[];
-          try {
-            judgements = check.run(view, this.base);
-          } catch {
-            // A check that fails on one sentence must not take the others down with it.
-            continue;
-          }
-          for (const j of judgements) {
-            const start = block.offsets[j.start]!;
-            const end = endOffset(block, j.end);
-            if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
-            const sources = sourcesOf(this.base, j.facts);
-            const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
-            const cite = citer.plan(sources, citeEnd);
-            const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
-            claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
-            if (j.verdict === 'refuted') {
-              findings.push(this.finding(check, j, start, end, sources, setting, citeFix));
-            }
-          }
-        }
+      for (const { check, judgement: j, sentenceEnd } of judge(block)) {
+        const setting = options.severities?.[check.code];
+        if (setting === 'off') continue;
+        const start = offsetOf(block, j.start);
+        const end = endOffset(block, j.end);
+        if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
+        const sources = sourcesOf(this.base, j.facts);
+        const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
+        const cite = citer.plan(sources, citeEnd);
+        const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
+        claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
+        if (j.verdict === 'refuted') findings.push(this.finding(check, j, start, end, sources, setting, citeFix));
       }
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -133,7 +162,7 @@ export class Checker {
 
   /** The parsed draft, for callers that need footnotes or blocks (hover, completion). */
   parse(text: string): ParsedDraft {
-    return parseDraft(text);
+    return DraftParse.parse(text).parsed;
   }
 
   /** Entity mentions in a text, with document-independent indices. */
@@ -141,18 +170,18 @@ export class Checker {
     return this.matcher.find(text);
   }
 
-  private *sentencesOf(block: ProseBlock): Generator<{ view: SentenceView; sentenceEnd: number }> {
-    const tokens = tokenize(block.text);
-    const mentions = this.matcher.find(block.text, tokens);
+  private *sentencesOf(text: string): Generator<{ view: SentenceView; sentenceEnd: number }> {
+    const tokens = tokenize(text);
+    const mentions = this.matcher.find(text, tokens);
     if (mentions.length === 0) return;
-    for (const [start, end] of sentences(block.text)) {
+    for (const [start, end] of sentences(text)) {
       const inSentence: ResolvedMention[] = [];
       for (const m of mentions) {
         if (m.start >= start && m.end <= end && m.entities.length === 1) inSentence.push({ ...m, entity: m.entities[0]! });
       }
       if (inSentence.length === 0) continue;
       const view: SentenceView = {
-        text: block.text,
+        text,
         start,
         end,
         tokens: tokens.filter((t) => t.start >= start && t.end <= end),
@@ -188,8 +217,8 @@ export class Checker {
 
 function endOffset(block: ProseBlock, index: number): number {
   // The end of a claim is just after its last character.
-  if (index <= 0) return block.offsets[0]!;
-  return block.offsets[index - 1]! + 1;
+  if (index <= 0) return offsetOf(block, 0);
+  return offsetOf(block, index - 1) + 1;
 }
 
 /** A citation goes right after the sentence's punctuation, before any footnote references already there. */
@@ -245,4 +274,43 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     limit = e.start;
   }
   return out;
+}
+
+/**
+ * One draft being edited. Each `check` re-parses only the top-level blocks around the edit and
+ * re-judges only prose blocks whose text changed; the result always equals a full check of the
+ * same text (tests compare them on random edits).
+ */
+export class DraftSession {
+  private parse: DraftParse | undefined;
+  private judged = new Map<string, readonly BlockJudgement[]>();
+
+  constructor(readonly checker: Checker) {}
+
+  /** The parse of the last text checked. */
+  get parsed(): ParsedDraft | undefined {
+    return this.parse?.parsed;
+  }
+
+  /** Whether the last check re-parsed only the region around the edit. */
+  get reparsedRegion(): boolean {
+    return this.parse?.incremental ?? false;
+  }
+
+  check(text: string, options: CheckOptions = {}): CheckResult {
+    const skipped = this.checker.refuse(text);
+    if (skipped) return skipped;
+    this.parse = this.parse ? this.parse.update(text) : DraftParse.parse(text);
+    const previous = this.judged;
+    const next = new Map<string, readonly BlockJudgement[]>();
+    const result = this.checker.finish(text, this.parse.parsed, options, (block) => {
+      let judged = next.get(block.text) ?? previous.get(block.text);
+      if (!judged) judged = this.checker.judgeBlock(block.text);
+      next.set(block.text, judged);
+      return judged;
+    });
+    // Only the blocks of the current text are kept, so memory follows the draft's size.
+    this.judged = next;
+    return result;
+  }
 }

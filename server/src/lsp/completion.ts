@@ -12,7 +12,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type TextEdit } fr
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { existingFootnote, footnoteLabel, formatReference, planCitation } from '../engine/citations.js';
 import type { Source } from '../engine/factbase/types.js';
-import { GAP, type ProseBlock } from '../engine/markdown/parse.js';
+import { GAP, offsetOf, type ProseBlock } from '../engine/markdown/parse.js';
 import { escapeMarkdown } from './markdown.js';
 import type { ServerState } from './state.js';
 
@@ -79,7 +79,7 @@ export function completion(document: TextDocument, position: Position, state: Se
 function holdsBracket(block: ProseBlock, bracket: number, text: string): boolean {
   if (bracket < block.start || bracket >= block.end || text[bracket - 1] === '\\') return false;
   for (let i = 0; i < block.text.length; i++) {
-    if (block.offsets[i] !== bracket) continue;
+    if (offsetOf(block, i) !== bracket) continue;
     const ch = block.text[i];
     if (ch === '[' || (ch === GAP && text.startsWith('[^', bracket))) return true;
   }

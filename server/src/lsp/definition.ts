@@ -9,6 +9,7 @@ import type { Location } from 'vscode-languageserver';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { Origin } from '../engine/factbase/types.js';
 import { footnoteLabels, sourceForLabel } from './footnotes.js';
+import { offsetOf } from '../engine/markdown/parse.js';
 import type { ServerState } from './state.js';
 
 /**
@@ -31,8 +32,8 @@ export function definition(document: TextDocument, position: Position, state: Se
   for (const block of parsed.blocks) {
     if (offset < block.start || offset > block.end) continue;
     for (const mention of state.checker.mentions(block.text)) {
-      const start = block.offsets[mention.start]!;
-      const end = block.offsets[mention.end - 1]! + 1;
+      const start = offsetOf(block, mention.start);
+      const end = offsetOf(block, mention.end - 1) + 1;
       // A cursor just after the last letter is still on the name, as editors place it after a double-click.
       if (offset < start || offset > end) continue;
       const out: Location[] = [];

@@ -6,7 +6,7 @@
 
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { Source } from '../engine/factbase/types.js';
-import { GAP, type ParsedDraft } from '../engine/markdown/parse.js';
+import { GAP, offsetOf, type ParsedDraft } from '../engine/markdown/parse.js';
 
 /** A footnote label written in the draft: the label text between `[^` and `]`, as document offsets. */
 export interface FootnoteLabel {
@@ -37,7 +37,7 @@ export function footnoteLabels(text: string, parsed: ParsedDraft): FootnoteLabel
   for (const block of parsed.blocks) {
     for (let i = 0; i < block.text.length; i++) {
       const ch = block.text[i];
-      const at = block.offsets[i]!;
+      const at = offsetOf(block, i);
       // A matched reference is a gap standing at its `[`; an unmatched one is still literal text.
       if ((ch === '[' && block.text[i + 1] === '^') || (ch === GAP && text.startsWith('[^', at))) take(at, 'reference', block.end);
     }

@@ -15,7 +15,7 @@ import { describeQuotation, describeStatement, keyFacts } from '../engine/descri
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { CslName, Entity, Reference } from '../engine/factbase/types.js';
 import type { Mention } from '../engine/entities/matcher.js';
-import type { ProseBlock } from '../engine/markdown/parse.js';
+import { offsetOf, type ProseBlock } from '../engine/markdown/parse.js';
 import type { LineIndex } from '../engine/text/positions.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
 import type { ServerState } from './state.js';
@@ -85,8 +85,8 @@ function mentionAt(state: ServerState, document: TextDocument, offset: number): 
 }
 
 function documentSpan(block: ProseBlock, m: Mention): Span {
-  const start = block.offsets[m.start] ?? block.start;
-  const last = block.offsets[m.end - 1];
+  const start = offsetOf(block, m.start);
+  const last = m.end > 0 ? offsetOf(block, m.end - 1) : undefined;
   return { start, end: last === undefined ? start : last + 1 };
 }
 

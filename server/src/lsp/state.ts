@@ -5,7 +5,7 @@
  */
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Checker, CheckOptions, CheckResult } from '../engine/check.js';
+import type { Checker, CheckOptions, CheckResult, DraftSession } from '../engine/check.js';
 import type { CitationStyle } from '../engine/citations.js';
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { ParsedDraft } from '../engine/markdown/parse.js';
@@ -30,10 +30,15 @@ export interface ServerState {
   parsedFor(document: TextDocument): ParsedDraft;
 }
 
-/** Computes and caches results per document version. */
+/**
+ * Computes and caches results per document version. Each document has a `DraftSession`, so a
+ * check after an edit re-parses and re-judges only what the edit changed.
+ */
 export class ResultCache {
   private readonly results = new Map<string, DraftResult>();
-  private readonly parsed = new Map<string, { version: number; parsed: ParsedDraft }>();
+  private readonly sessions = new Map<string, { checker: Checker; session: DraftSession }>();
+  /** How long the last check of each document took, in milliseconds. */
+  readonly lastCheckMs = new Map<string, number>();
 
   constructor(private readonly checker: () => Checker, private readonly options: () => CheckOptions) {}
 
@@ -41,28 +46,39 @@ export class ResultCache {
     const hit = this.results.get(document.uri);
     if (hit && hit.version === document.version) return hit;
     const text = document.getText();
-    const result = this.checker().check(text, this.options());
+    const started = performance.now();
+    const result = this.sessionFor(document.uri).check(text, this.options());
+    this.lastCheckMs.set(document.uri, performance.now() - started);
     const entry: DraftResult = { uri: document.uri, version: document.version, text, result, lines: new LineIndex(text) };
     this.results.set(document.uri, entry);
     return entry;
   }
 
   parsedFor(document: TextDocument): ParsedDraft {
-    const hit = this.parsed.get(document.uri);
-    if (hit && hit.version === document.version) return hit.parsed;
-    const parsed = this.checker().parse(document.getText());
-    this.parsed.set(document.uri, { version: document.version, parsed });
-    return parsed;
+    // The session parsed the current version when it checked it.
+    this.get(document);
+    return this.sessionFor(document.uri).parsed ?? this.checker().parse(document.getText());
   }
 
-  /** Forgets a closed document, or everything after the fact base or settings change. */
+  private sessionFor(uri: string): DraftSession {
+    const checker = this.checker();
+    let entry = this.sessions.get(uri);
+    // A new fact base means a new checker, whose judgements the old session must not reuse.
+    if (!entry || entry.checker !== checker) {
+      entry = { checker, session: checker.session() };
+      this.sessions.set(uri, entry);
+    }
+    return entry.session;
+  }
+
+  /** Forgets a closed document, or every result after the fact base or settings change. */
   clear(uri?: string): void {
     if (uri === undefined) {
       this.results.clear();
-      this.parsed.clear();
     } else {
       this.results.delete(uri);
-      this.parsed.delete(uri);
+      this.sessions.delete(uri);
+      this.lastCheckMs.delete(uri);
     }
   }
 }

@@ -19,11 +19,20 @@ import { unified } from 'unified';
 export interface ProseBlock {
   readonly kind: 'paragraph' | 'heading' | 'tableCell';
   readonly text: string;
-  /** `offsets[i]` is the document offset of `text[i]`; `offsets[text.length]` is the block's end. */
-  readonly offsets: readonly number[];
+  /**
+   * Where each character of `text` is, relative to `start`: `start + rel[i]` is the document
+   * offset of `text[i]`, and `start + rel[text.length]` the block's end. Relative, so that moving
+   * a block after an edit elsewhere changes only `start` and `end`. Use `offsetOf`.
+   */
+  readonly rel: readonly number[];
   /** The block's range in the document. */
   readonly start: number;
   readonly end: number;
+}
+
+/** The document offset of `block.text[i]` (`i` may be `text.length`, the block's end). */
+export function offsetOf(block: ProseBlock, i: number): number {
+  return block.start + (block.rel[Math.max(0, Math.min(i, block.rel.length - 1))] ?? 0);
 }
 
 /** An HTML comment in the document, for `factcheck-disable` directives. */
@@ -56,19 +65,93 @@ export interface ParsedDraft {
  */
 export const GAP = '\uFFFC';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const withFrontmatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const plain = unified().use(remarkParse).use(remarkGfm);
+
+/** Front matter that is opened and closed: YAML between `---` lines, or TOML between `+++` lines. */
+const FRONTMATTER = /^(---|\+\+\+)[ \t]*\r?\n(?:[\s\S]*?\r?\n)?\1[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The parser for a document. remark-frontmatter is used only when the document starts with
+ * complete front matter: with an opening fence that is never closed, micromark's front matter
+ * construct stops later list items from being lists ("---", "title: x", "--- y", then "- a" is a
+ * paragraph), which is not what CommonMark says the text is.
+ */
+function processorFor(text: string) {
+  return FRONTMATTER.test(text) ? withFrontmatter : plain;
+}
 
 /** Parses Markdown; never throws on any input. */
 export function parseDraft(source: string): ParsedDraft {
+  return assemble(parseRoots(source));
+}
+
+/**
+ * One top-level block of the document (a root child of the Markdown tree) and the prose,
+ * comments and footnotes found in it. The incremental parser replaces these one by one.
+ */
+export interface RootBlock {
+  readonly type: string;
+  /** Document offsets. */
+  readonly start: number;
+  readonly end: number;
+  /** For link and footnote definitions: the label they define (references elsewhere need it). */
+  readonly defines?: string;
+  readonly content: Sink;
+}
+
+/** Parses a whole document into its top-level blocks. */
+export function parseRoots(source: string): RootBlock[] {
   // micromark drops a leading byte-order mark and counts offsets without it; put it back.
   const shift = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(shift ? source.slice(1) : source) as Root;
-  const out = { blocks: [] as ProseBlock[], comments: [] as Comment[], footnotes: [] as FootnoteDefinition[], footnoteReferences: new Set<string>() };
-  walkBlocks(tree, source, shift, out);
+  const text = shift ? source.slice(1) : source;
+  const tree = processorFor(text).parse(text) as Root;
+  return toRootBlocks(tree.children, source, shift);
+}
+
+/**
+ * Parses `text` standalone and returns its top-level nodes with offsets shifted by `shift`, the
+ * offset where `text` starts in `source`. Prose is read from `source`.
+ */
+export function parseFragment(text: string, source: string, shift: number): RootBlock[] {
+  // A fragment never starts the document, so nothing in it is front matter.
+  const tree = plain.parse(text) as Root;
+  return toRootBlocks(tree.children, source, shift);
+}
+
+function toRootBlocks(children: readonly RootContent[], source: string, shift: number): RootBlock[] {
+  return children.map((node) => {
+    const content: Sink = { blocks: [], comments: [], footnotes: [], footnoteReferences: new Set() };
+    walkBlocks({ type: 'root', children: [node] }, source, shift, content);
+    const defines = node.type === 'definition' || node.type === 'footnoteDefinition' ? node.identifier : undefined;
+    return {
+      type: node.type,
+      start: (node.position?.start.offset ?? 0) + shift,
+      end: (node.position?.end.offset ?? 0) + shift,
+      ...(defines !== undefined && { defines }),
+      content,
+    };
+  });
+}
+
+/** The parsed draft made of top-level blocks, in order. */
+export function assemble(roots: readonly RootBlock[]): ParsedDraft {
+  const out: Sink = { blocks: [], comments: [], footnotes: [], footnoteReferences: new Set() };
+  for (const r of roots) {
+    for (const b of r.content.blocks) out.blocks.push(b);
+    for (const c of r.content.comments) out.comments.push(c);
+    for (const f of r.content.footnotes) out.footnotes.push(f);
+    for (const l of r.content.footnoteReferences) out.footnoteReferences.add(l);
+  }
   return out;
 }
 
-type Sink = { blocks: ProseBlock[]; comments: Comment[]; footnotes: FootnoteDefinition[]; footnoteReferences: Set<string> };
+interface Sink {
+  readonly blocks: ProseBlock[];
+  readonly comments: Comment[];
+  readonly footnotes: FootnoteDefinition[];
+  readonly footnoteReferences: Set<string>;
+}
 
 function walkBlocks(parent: Parents, source: string, shift: number, out: Sink): void {
   for (const node of parent.children as RootContent[]) {
@@ -141,7 +224,7 @@ function pushBlock(kind: ProseBlock['kind'], node: Parents, source: string, shif
   for (const c of node.children) inline(c as Nodes);
   const joined = text.join('');
   offsets.push(end);
-  if (joined.trim().length > 0) out.blocks.push({ kind, text: joined, offsets, start, end });
+  if (joined.trim().length > 0) out.blocks.push({ kind, text: joined, rel: offsets.map((o) => o - start), start, end });
 }
 
 /**
