@@ -89,7 +89,9 @@ export class Citer {
    */
   plan(sourceIds: readonly string[], sentenceEnd: number): CitationPlan | undefined {
     const refs: string[] = [];
-    const defs: string[] = [];
+    // Definitions are formatted when someone reads them: citeproc is slow to start, and most
+    // diagnostics are published without their fixes ever being looked at.
+    const defs: Array<() => string> = [];
     for (const id of sourceIds) {
       const source = this.base.sources.get(id);
       if (!source) continue;
@@ -98,14 +100,14 @@ export class Citer {
       // Already cited right here: nothing to add.
       if (new RegExp(`^(?:\\[\\^[^\\]\\s]+\\])*\\[\\^${escapeRegExp(label)}\\]`, 'i').test(this.document.slice(sentenceEnd, sentenceEnd + 200))) continue;
       refs.push(`[^${label}]`);
-      if (existing === undefined) defs.push(`[^${label}]: ${formatReference(source, this.style)}`);
+      if (existing === undefined) defs.push(() => `[^${label}]: ${formatReference(source, this.style)}`);
     }
     if (refs.length === 0) return undefined;
     const reference = { start: sentenceEnd, end: sentenceEnd, newText: refs.join('') };
     if (defs.length === 0) return { reference };
     const { eol, lead } = this.end();
     const at = this.document.length;
-    return { reference, definition: { start: at, end: at, newText: lead + defs.join(eol) + eol } };
+    return { reference, definition: lazyEdit(at, () => lead + defs.map((d) => d()).join(eol) + eol) };
   }
 
   private existing(source: Source): string | undefined {
@@ -138,6 +140,15 @@ export function planCitation(
   style: CitationStyle,
 ): CitationPlan | undefined {
   return new Citer(document, base, footnotes, style).plan(sourceIds, sentenceEnd);
+}
+
+/** A text edit whose new text is computed on first read (and then kept); it reads like any edit. */
+function lazyEdit(at: number, text: () => string): TextEdit {
+  let cached: string | undefined;
+  return Object.defineProperty({ start: at, end: at }, 'newText', {
+    enumerable: true,
+    get: () => (cached ??= text()),
+  }) as TextEdit;
 }
 
 function escapeRegExp(s: string): string {
