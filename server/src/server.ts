@@ -17,6 +17,8 @@ import {
   ProposedFeatures,
   ResponseError,
   ErrorCodes,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -39,7 +41,68 @@ import { ResultCache, type ServerState } from './lsp/state.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, mergeSettings, readConfig, type ConfigInput, type Settings } from './node/config.js';
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from './protocol.js';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio the transport is built here, so that a broken frame is noticed: a stream whose
+ * headers cannot be read has no next message boundary to resynchronize on, and a server that
+ * silently stops reading looks alive but answers nothing. It exits instead, saying why. Over IPC
+ * (VS Code) messages are whole objects and the library's transport is used.
+ */
+function startConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  const fatal = (why: string) => {
+    process.stderr.write(`factcheck-ls: ${why}; the stream cannot be resynchronized, exiting\n`);
+    process.exit(1);
+  };
+  reader.onError((e) => {
+    // A body that is not JSON is one lost message; a header that cannot be read is the stream lost.
+    if (e instanceof SyntaxError || /JSON/i.test(e.message)) process.stderr.write(`factcheck-ls: dropped a message that is not JSON: ${e.message}\n`);
+    else fatal(`unreadable message header from the client (${e.message})`);
+  });
+  // A message whose announced body never arrives (a wrong or huge Content-Length).
+  reader.partialMessageTimeout = 5_000;
+  reader.onPartialMessage((info) => fatal(`a message announced with Content-Length ${info.messageToken} did not arrive within ${info.waitingTime} ms`));
+  process.stdin.on('end', () => process.exit(shutdownRequested ? 0 : 1));
+  process.stdin.on('data', frameChecker(fatal));
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+/**
+ * Watches the frames on stdin beside the reader: the reader waits forever on a header block with
+ * no usable Content-Length (none, negative, not a number, over 512 MB), so those are caught here.
+ */
+function frameChecker(fatal: (why: string) => void): (chunk: Buffer) => void {
+  const MAX_BODY = 512 * 1024 * 1024;
+  let header = '';
+  let body = 0;
+  return (chunk: Buffer) => {
+    let i = 0;
+    while (i < chunk.length) {
+      if (body > 0) {
+        const take = Math.min(body, chunk.length - i);
+        body -= take;
+        i += take;
+        continue;
+      }
+      header += String.fromCharCode(chunk[i++]!);
+      if (header.length > 8192) return fatal('a message header longer than 8 KB');
+      if (!header.endsWith('\r\n\r\n')) continue;
+      const length = /(?:^|\r\n)Content-Length:\s*(\S+)/i.exec(header)?.[1];
+      if (length === undefined || !/^\d+$/.test(length) || Number(length) > MAX_BODY) {
+        return fatal(`unreadable message header from the client (Content-Length ${length === undefined ? 'missing' : `'${length}'`})`);
+      }
+      body = Number(length);
+      header = '';
+    }
+  };
+}
+
+let shutdownRequested = false;
+const connection: Connection = startConnection();
+connection.onShutdown(() => {
+  shutdownRequested = true;
+});
 const documents = new TextDocuments(TextDocument);
 
 /** A handler that tests may make throw, to prove one failure does not take the server down. */
@@ -268,6 +331,8 @@ function diagnosticsFor(document: TextDocument): Diagnostic[] {
 }
 
 function publish(uri: string): void {
+  // Before the fact base is loaded a draft would look clean: it is published after the load.
+  if (!loaded) return;
   // Always the document's newest version: a stale result is never published.
   const document = documents.get(uri);
   if (!document || !isDraft(document) || pullDiagnostics) return;
@@ -308,7 +373,7 @@ documents.onDidClose(
 connection.languages.diagnostics.on(
   guard('diagnostic', (params) => {
     const document = documents.get(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: document && isDraft(document) ? diagnosticsFor(document) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: loaded && document && isDraft(document) ? diagnosticsFor(document) : [] };
   }),
 );
 

@@ -5,12 +5,14 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readFactFolders, shippedFactsDir } from '../../server/src/node/factFiles.js';
 import { loadFactBaseFromDisk } from '../../server/src/node/loadFacts.js';
+import { loadFactBase } from '../../server/src/engine/factbase/load.js';
+import { DiskFactCache } from '../../server/src/node/factCache.js';
 
 const root = mkdtempSync(join(tmpdir(), 'factcheck-files-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -121,6 +123,24 @@ describe('reading fact-base folders', { timeout: 20_000 }, () => {
     assert.equal(problems[0]!.line, 5);
     assert.equal(problems[0]!.column, 13);
     assert.match(problems[0]!.message, /Did you mean 'pyongyang'/);
+  });
+
+  it('loads the same base from the cache, with exact positions for problems in cached files', () => {
+    const dir = folder('cached');
+    const cacheDir = folder('cache-store');
+    writeFileSync(join(dir, 'good.yaml'), 'entities:\n  - { id: zolfaghar, type: missile, name: Zolfaghar, description: A missile., references: [{ source: oba-iransource }] }\nstatements:\n  - { id: zolfaghar-country, subject: zolfaghar, predicate: country, object: iran, references: [{ source: oba-iransource }] }\n');
+    writeFileSync(join(dir, 'broken.yaml'), 'statements:\n  - id: dangling\n    subject: nobody\n    predicate: visited\n    object: iran\n    references: [{ source: oba-iransource }]\n  - { id: bad-date, subject: iran, predicate: visited, object: iran, qualifiers: { point-in-time: "Aug 2018" }, references: [{ source: oba-iransource }] }\n');
+    const files = [shippedFactsDir(), dir];
+    return Promise.all([readFactFolders(files)]).then(([read]) => {
+      const cache = new DiskFactCache(cacheDir);
+      const first = loadFactBase(read.files, cache);
+      const second = loadFactBase(read.files, cache);
+      assert.deepEqual(second.problems, first.problems);
+      assert.deepEqual([...second.base.statements.values()], [...first.base.statements.values()]);
+      assert.deepEqual([...second.base.entities.values()], [...first.base.entities.values()]);
+      assert.deepEqual(first.problems.map((p) => [p.code, p.line, p.column]), [['schema', 7, 99], ['unknown-reference', 3, 14]]);
+      assert.ok(readdirSync(cacheDir, { recursive: true }).some((f) => String(f).endsWith('.json')), 'compiled files are stored');
+    });
   });
 
   it('finds the shipped base', () => {

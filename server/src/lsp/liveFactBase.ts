@@ -12,6 +12,7 @@ import type { FactBase } from '../engine/factbase/factbase.js';
 import type { FactBaseProblem, FactFile } from '../engine/factbase/types.js';
 import { LineIndex } from '../engine/text/positions.js';
 import { insideAny, type Settings } from '../node/config.js';
+import { factCache } from '../node/factCache.js';
 import { readFactFolders, shippedFactsDir } from '../node/factFiles.js';
 
 export interface LoadedBase {
@@ -40,7 +41,7 @@ export async function loadLiveFactBase(
   const folders: string[] = [];
   for (const folder of settings.factBases) {
     if (!trust.trusted && !insideAny(folder, trust.workspaceRoots)) {
-      problems.push({ file: folder, start: 0, end: 0, line: 1, column: 1, severity: 'warning', code: 'restricted',
+      problems.push({ file: folder, start: 0, end: 0, line: 1, column: 1, severity: 'error', code: 'restricted',
         message: `the fact-base folder '${folder}' is outside the workspace and is not read in Restricted Mode; trust the workspace to use it` });
       continue;
     }
@@ -51,7 +52,7 @@ export async function loadLiveFactBase(
   const files: FactFile[] = read.files.map((f) => ({ path: f.path, text: overlays.get(f.path) ?? f.text }));
   // A new fact file that exists only in the editor so far still counts.
   for (const [path, text] of overlays) if (!files.some((f) => f.path === path) && insideAny(path, roots)) files.push({ path, text });
-  const loaded = loadFactBase(files);
+  const loaded = loadFactBase(files, factCache());
   problems.push(...read.problems, ...loaded.problems);
   return { base: loaded.base, problems, roots, diagnostics: diagnosticsOf(problems, files, previous) };
 }

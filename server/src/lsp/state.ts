@@ -44,8 +44,9 @@ export class ResultCache {
 
   get(document: TextDocument): DraftResult {
     const hit = this.results.get(document.uri);
-    if (hit && hit.version === document.version) return hit;
     const text = document.getText();
+    // The text too: a client may open a document again at the same version with other text.
+    if (hit && hit.version === document.version && hit.text === text) return hit;
     const started = performance.now();
     const result = this.sessionFor(document.uri).check(text, this.options());
     this.lastCheckMs.set(document.uri, performance.now() - started);

@@ -6,6 +6,7 @@
 import { loadFactBase } from '../engine/factbase/load.js';
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { FactBaseProblem } from '../engine/factbase/types.js';
+import { factCache } from './factCache.js';
 import { readFactFolders, shippedFactsDir } from './factFiles.js';
 
 export interface FactBaseOptions {
@@ -23,6 +24,6 @@ export interface LoadedFactBase {
 export async function loadFactBaseFromDisk(options: FactBaseOptions = {}): Promise<LoadedFactBase> {
   const folders = [...(options.builtin === false ? [] : [shippedFactsDir()]), ...(options.folders ?? [])];
   const read = await readFactFolders(folders);
-  const loaded = loadFactBase(read.files);
+  const loaded = loadFactBase(read.files, factCache());
   return { base: loaded.base, problems: [...read.problems, ...loaded.problems] };
 }

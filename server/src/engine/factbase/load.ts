@@ -58,15 +58,67 @@ function validator(): ReturnType<Ajv['compile']> {
 /** A raw item of a file that passed the schema, with where it is. */
 interface RawItem {
   readonly section: Section;
+  /** Its index in its section, to find its YAML node again. */
+  readonly index: number;
   readonly data: Record<string, unknown>;
-  readonly node: Node;
+  readonly origin: Origin;
   readonly file: ParsedFile;
 }
 
-interface ParsedFile {
-  readonly path: string;
-  readonly doc: Document;
-  readonly lines: LineCounter;
+/**
+ * A fact file being loaded. Its YAML document is parsed on first use: a file that comes from the
+ * cache is only parsed again if a problem needs an exact position in it.
+ */
+class ParsedFile {
+  private parsed: { doc: Document; lines: LineCounter } | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    parsed?: { doc: Document; lines: LineCounter },
+  ) {
+    this.parsed = parsed;
+  }
+
+  get doc(): Document {
+    return this.yaml().doc;
+  }
+
+  get lines(): LineCounter {
+    return this.yaml().lines;
+  }
+
+  private yaml(): { doc: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      const doc = parseAllDocuments(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false }) as Document[];
+      this.parsed = { doc: (Array.isArray(doc) ? doc : [doc]).find((d) => d.contents !== null) ?? (doc as Document[])[0]!, lines };
+    }
+    return this.parsed;
+  }
+
+  /** The YAML node of an item. */
+  nodeOf(item: RawItem): Node {
+    return (this.doc.getIn([item.section, item.index], true) as Node | undefined) ?? (this.doc.contents as Node);
+  }
+}
+
+/**
+ * What the loader keeps of one file between runs: the items that passed the schema and the
+ * file's own problems (syntax, schema). Linking across files is always done afresh.
+ */
+export interface CompiledFactFile {
+  readonly items: ReadonlyArray<{ readonly section: Section; readonly index: number; readonly data: Record<string, unknown>; readonly origin: Omit<Origin, 'file'> }>;
+  readonly problems: ReadonlyArray<Omit<FactBaseProblem, 'file'>>;
+}
+
+/**
+ * A store of compiled fact files keyed by their text, so that an unchanged file is not parsed and
+ * validated again (YAML parsing dominates loading a large base). The node layer keeps it on disk.
+ */
+export interface FactFileCache {
+  get(text: string): CompiledFactFile | undefined;
+  set(text: string, compiled: CompiledFactFile): void;
 }
 
 class Problems {
@@ -81,7 +133,8 @@ class Problems {
   }
 
   at(item: RawItem, key: string | undefined, code: string, message: string, severity: Severity = 'error'): void {
-    this.add(item.file, rangeOf(key === undefined ? item.node : valueNode(item.node, key) ?? item.node), code, message, severity);
+    const node = item.file.nodeOf(item);
+    this.add(item.file, rangeOf(key === undefined ? node : valueNode(node, key) ?? node), code, message, severity);
   }
 }
 
@@ -89,12 +142,32 @@ class Problems {
  * Loads the given fact files into one fact base. Files later in the list may add to what earlier
  * ones define, never redefine it: a duplicate id is an error in the later file.
  */
-export function loadFactBase(files: readonly FactFile[]): LoadResult {
+export function loadFactBase(files: readonly FactFile[], cache?: FactFileCache): LoadResult {
   const problems = new Problems();
   const items: RawItem[] = [];
-  for (const file of files) items.push(...parseFile(file, problems));
+  for (const file of files) items.push(...compiledFile(file, problems, cache));
   const base = link(items, problems);
   return { base, problems: problems.list };
+}
+
+/** A file's items and problems: from the cache when its text is known, else parsed (and cached). */
+function compiledFile(file: FactFile, problems: Problems, cache: FactFileCache | undefined): RawItem[] {
+  const hit = file.text.length <= MAX_FACT_FILE_CHARS ? cache?.get(file.text) : undefined;
+  if (hit) {
+    const parsed = new ParsedFile(file.path, file.text);
+    for (const p of hit.problems) problems.list.push({ ...p, file: file.path });
+    return hit.items.map((i) => ({ section: i.section, index: i.index, data: i.data, origin: { ...i.origin, file: file.path }, file: parsed }));
+  }
+  const own = new Problems();
+  const items = parseFile(file, own);
+  problems.list.push(...own.list);
+  if (cache && file.text.length <= MAX_FACT_FILE_CHARS) {
+    cache.set(file.text, {
+      items: items.map((i) => ({ section: i.section, index: i.index, data: i.data, origin: { start: i.origin.start, end: i.origin.end, line: i.origin.line, column: i.origin.column } })),
+      problems: own.list.map(({ file: _file, ...rest }) => rest),
+    });
+  }
+  return items;
 }
 
 function parseFile(file: FactFile, problems: Problems): RawItem[] {
@@ -116,7 +189,7 @@ function parseFile(file: FactFile, problems: Problems): RawItem[] {
   const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (nonEmpty.length === 0) return [];
   const doc = nonEmpty[0]!;
-  const parsed: ParsedFile = { path: file.path, doc, lines };
+  const parsed = new ParsedFile(file.path, file.text, { doc, lines });
   let syntaxErrors = false;
   for (const d of nonEmpty) {
     for (const err of d.errors) {
@@ -168,7 +241,7 @@ function parseFile(file: FactFile, problems: Problems): RawItem[] {
       if (bad.has(`${section}/${index}`)) return;
       const node = doc.getIn([section, index], true) as Node | undefined;
       if (node && typeof entry === 'object' && entry !== null) {
-        items.push({ section, data: entry as Record<string, unknown>, node, file: parsed });
+        items.push({ section, index, data: entry as Record<string, unknown>, origin: originOf(parsed, node), file: parsed });
       }
     });
   }
@@ -183,7 +256,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
     const id = item.data['id'] as string;
     const seen = ids.get(id);
     if (seen) {
-      const where = `${seen.file.path}:${seen.file.lines.linePos(rangeOf(seen.node)[0]).line}`;
+      const where = `${seen.file.path}:${seen.origin.line}`;
       problems.at(item, 'id', 'duplicate-id',
         `the id '${id}' is already used by the ${KIND[seen.section]} at ${where}; ids are unique across the whole fact base, so rename one of them`);
       continue;
@@ -202,23 +275,28 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
     const refs = (item.data['references'] as Reference[] | undefined) ?? [];
     return refs.filter((ref, index) => {
       if (sourceIds.has(ref.source)) return true;
-      const node = isMap(item.node) ? (item.node.getIn(['references', index, 'source'], true) as Node | undefined) : undefined;
-      problems.add(item.file, rangeOf(node ?? item.node), 'unknown-reference',
+      const itemNode = item.file.nodeOf(item);
+      const node = isMap(itemNode) ? (itemNode.getIn(['references', index, 'source'], true) as Node | undefined) : undefined;
+      problems.add(item.file, rangeOf(node ?? itemNode), 'unknown-reference',
         `references the source '${ref.source}', which no fact file defines.${didYouMean(ref.source, sourceIds)} Add it under \`sources:\` or fix the id.`);
       return false;
     });
   };
   const entityRef = (item: RawItem, key: string, id: string, path: (string | number)[] = [key], types?: readonly string[]): boolean => {
     const target = entityItems.get(id);
-    const node = (isMap(item.node) ? (item.node.getIn(path, true) as Node | undefined) : undefined) ?? item.node;
+    // Found only for a problem: for a cached file, it means parsing the YAML again.
+    const where = () => {
+      const itemNode = item.file.nodeOf(item);
+      return rangeOf((isMap(itemNode) ? (itemNode.getIn(path, true) as Node | undefined) : undefined) ?? itemNode);
+    };
     if (!target) {
-      problems.add(item.file, rangeOf(node), 'unknown-reference',
+      problems.add(item.file, where(), 'unknown-reference',
         `${key} '${id}' is not an entity in the fact base.${didYouMean(id, entityItems.keys())} Define it under \`entities:\` or fix the id.`);
       return false;
     }
     const type = target.data['type'] as string;
     if (types && !types.includes(type)) {
-      problems.add(item.file, rangeOf(node), 'wrong-type',
+      problems.add(item.file, where(), 'wrong-type',
         `${key} '${id}' is ${withArticle(type)}, but here it must be ${types.map(withArticle).join(' or ')}`);
       return false;
     }
@@ -227,7 +305,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
 
   const sources: Source[] = [];
   for (const item of of('sources')) {
-    sources.push({ ...(item.data as unknown as Omit<Source, 'origin'>), origin: originOf(item) });
+    sources.push({ ...(item.data as unknown as Omit<Source, 'origin'>), origin: item.origin });
   }
 
   const entities: Entity[] = [];
@@ -243,7 +321,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
       demonyms: (d['demonyms'] as string[] | undefined) ?? [],
       description: d['description'] as string,
       references,
-      origin: originOf(item),
+      origin: item.origin,
     });
   }
   warnOnSharedNames(of('entities'), problems);
@@ -274,7 +352,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
       ...(d['in'] !== undefined && { in: d['in'] as string }),
       ...(d['note'] !== undefined && { note: d['note'] as string }),
       references,
-      origin: originOf(item),
+      origin: item.origin,
     });
   }
 
@@ -359,7 +437,7 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
   const asOf = date('as-of');
   if (pointInTime === null || start === null || end === null || asOf === null) ok = false;
   if (start && end && compareAtCommonPrecision(start, end) > 0) {
-    problems.add(item.file, rangeOf(valueNode(item.node, 'qualifiers') ?? item.node), 'impossible-date',
+    problems.add(item.file, rangeOf(valueNode(item.file.nodeOf(item), 'qualifiers') ?? item.file.nodeOf(item)), 'impossible-date',
       `start (${q['start'] as string}) is after end (${q['end'] as string}); swap them or fix one`);
     ok = false;
   }
@@ -396,7 +474,7 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     qualifiers,
     ...(typeof d['note'] === 'string' && { note: d['note'] }),
     references: d['references'] as Reference[],
-    origin: originOf(item),
+    origin: item.origin,
   };
 }
 
@@ -404,8 +482,9 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
 function dateAt(item: RawItem, path: (string | number)[], text: string, problems: Problems): FuzzyDate | null {
   const parsed = parseIsoDate(text);
   if ('error' in parsed) {
-    const node = isMap(item.node) ? (item.node.getIn(path, true) as Node | undefined) : undefined;
-    problems.add(item.file, rangeOf(node ?? item.node), 'impossible-date', parsed.error);
+    const itemNode = item.file.nodeOf(item);
+    const node = isMap(itemNode) ? (itemNode.getIn(path, true) as Node | undefined) : undefined;
+    problems.add(item.file, rangeOf(node ?? itemNode), 'impossible-date', parsed.error);
     return null;
   }
   return parsed;
@@ -433,11 +512,11 @@ function nameKey(name: string): string {
   return name.toLowerCase().replace(/[\s\u2010-\u2015-]+/g, ' ').trim();
 }
 
-function originOf(item: RawItem): Origin {
-  const idNode = valueNode(item.node, 'id');
-  const [start, end] = rangeOf(idNode ?? item.node);
-  const pos = item.file.lines.linePos(start);
-  return { file: item.file.path, start, end, line: pos.line, column: pos.col };
+function originOf(file: ParsedFile, node: Node): Origin {
+  const idNode = valueNode(node, 'id');
+  const [start, end] = rangeOf(idNode ?? node);
+  const pos = file.lines.linePos(start);
+  return { file: file.path, start, end, line: pos.line, column: pos.col };
 }
 
 function valueNode(node: Node, key: string): Node | undefined {
