@@ -174,7 +174,12 @@ export class Checker {
     const tokens = tokenize(text);
     const mentions = this.matcher.find(text, tokens);
     if (mentions.length === 0) return;
+    // Tokens are in text order: walk them alongside the sentences instead of filtering per sentence.
+    let firstToken = 0;
     for (const [start, end] of sentences(text)) {
+      while (firstToken < tokens.length && tokens[firstToken]!.start < start) firstToken++;
+      let endToken = firstToken;
+      while (endToken < tokens.length && tokens[endToken]!.end <= end) endToken++;
       const inSentence: ResolvedMention[] = [];
       for (const m of mentions) {
         if (m.start >= start && m.end <= end && m.entities.length === 1) inSentence.push({ ...m, entity: m.entities[0]! });
@@ -184,7 +189,7 @@ export class Checker {
         text,
         start,
         end,
-        tokens: tokens.filter((t) => t.start >= start && t.end <= end),
+        tokens: tokens.slice(firstToken, endToken),
         mentions: inSentence,
       };
       yield { view, sentenceEnd: end };

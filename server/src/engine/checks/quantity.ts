@@ -173,7 +173,19 @@ const BUY = /\b(?:bought|buys?|buying|purchased|purchases?|imported|imports?|acq
  * With `reportYears`, years that date a report ("a 2015 report", "wrote in 2015") are not
  * compared with the statement's date: the attribution check judges those.
  */
+/** Claims per sentence, for both year modes: the quantity and attribution checks both ask. */
+const memo = new WeakMap<SentenceView, Map<string, QuantityClaim[]>>();
+
 export function quantityClaims(view: SentenceView, base: FactBase, reportYears = false): QuantityClaim[] {
+  let byMode = memo.get(view);
+  if (!byMode) memo.set(view, (byMode = new Map()));
+  const key = reportYears ? 'report-years' : 'plain';
+  let claims = byMode.get(key);
+  if (!claims) byMode.set(key, (claims = computeQuantityClaims(view, base, reportYears)));
+  return claims;
+}
+
+function computeQuantityClaims(view: SentenceView, base: FactBase, reportYears: boolean): QuantityClaim[] {
   const present = presentEntities(view, base);
   const numbers = findNumbers(view.text, view.start, view.end).filter((n) => !view.mentions.some((m) => n.start < m.end && n.end > m.start));
   if (numbers.length === 0) return [];
