@@ -33,6 +33,8 @@ describe('offsets', () => {
     ['inside emphasis and a link', `*The Shahab-3 is a copy of the [Yono-class midget submarine](https://example.org/x "t").*`],
     ['in a table cell', `| a | b |\n|---|---|\n| 😀 | ${WRONG} |`],
     ['in a block quote', `> > ${WRONG}`],
+    ['on a continuation line after a trailing space and CRLF', `- Intro. \r\n   ${WRONG}`],
+    ['on a lazy block-quote line', `> Intro.\n> ${WRONG}`],
     ['in a footnote', `Text.[^1]\n\n[^1]: ${WRONG}`],
   ];
   for (const [name, text] of cases) {

@@ -15,6 +15,7 @@ import type { ResolvedMention, SentenceView } from './claims/sentence.js';
 import { EntityMatcher } from './entities/matcher.js';
 import type { FactBase } from './factbase/factbase.js';
 import { DraftParse } from './markdown/incremental.js';
+import { exceedsLimits } from './markdown/limits.js';
 import { GAP, offsetOf, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
 import { Suppressions } from './suppress.js';
 import { LineIndex } from './text/positions.js';
@@ -106,7 +107,11 @@ export class Checker {
 
   /** @internal A result that says why a draft was not checked, or undefined. */
   refuse(text: string): CheckResult | undefined {
-    if (text.length <= MAX_DRAFT_CHARS) return undefined;
+    if (text.length <= MAX_DRAFT_CHARS) {
+      // Nesting deep enough to overflow the parser's stack is refused before parsing.
+      const tooDeep = exceedsLimits(text);
+      return tooDeep === undefined ? undefined : { findings: [], claims: [], skipped: tooDeep };
+    }
     return {
       findings: [],
       claims: [],

@@ -81,8 +81,12 @@ function merge(out: Judgement[], j: Judgement): void {
   }
   const o = out[same]!;
   if (o.verdict !== j.verdict) {
-    // One reporter, two findings, two verdicts: the refutation is what the writer must see.
-    if (j.verdict === 'refuted') out[same] = j;
+    // One reporter, two findings, two verdicts: the refutation is what the writer must see. But
+    // no replacement: the reporter is right about the other finding, and replacing it would
+    // refute that one instead (fix all would then swap the two reporters back and forth).
+    const refuted = j.verdict === 'refuted' ? j : o;
+    const { replacement: _wrongForTheOther, ...rest } = refuted;
+    out[same] = rest;
     return;
   }
   out[same] = { ...o, facts: [...new Set([...o.facts, ...j.facts])] };

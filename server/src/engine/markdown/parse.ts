@@ -14,6 +14,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { exceedsLimits } from './limits.js';
 
 /** A prose block: its text, and for each UTF-16 index of the text its offset in the document. */
 export interface ProseBlock {
@@ -102,6 +103,8 @@ export interface RootBlock {
 
 /** Parses a whole document into its top-level blocks. */
 export function parseRoots(source: string): RootBlock[] {
+  // A draft nested too deep would overflow the parser's stack; it reads as having no prose.
+  if (exceedsLimits(source) !== undefined) return [];
   // micromark drops a leading byte-order mark and counts offsets without it; put it back.
   const shift = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = shift ? source.slice(1) : source;
@@ -229,8 +232,9 @@ function pushBlock(kind: ProseBlock['kind'], node: Parents, source: string, shif
 
 /**
  * Maps each character of a text node's value to its offset in the source. The value differs
- * from the source where Markdown escapes (`\*`) or character references (`&amp;`) were decoded;
- * the walk matches characters and skips what decoding removed. It never reads past `to`.
+ * from the source where Markdown escapes (`\*`) or character references (`&amp;`) were decoded,
+ * and where line prefixes (indentation, `>`) and spaces before a line ending were dropped; the
+ * walk matches characters and skips what the parser removed. It never reads past `to`.
  */
 export function align(value: string, source: string, from: number, to: number): number[] {
   const offsets = new Array<number>(value.length);
@@ -247,6 +251,13 @@ export function align(value: string, source: string, from: number, to: number): 
         s += ref[0].length;
         continue;
       }
+    }
+    // The parser drops spaces before a line ending, and the indentation and `>` markers that
+    // start a continuation line: skip them in the source to find the character again.
+    if (s < to && source[s] !== ch) {
+      let k = s;
+      while (k < to && k - s < 64 && (source[k] === ' ' || source[k] === '\t' || source[k] === '>')) k++;
+      if (k < to && source[k] === ch) s = k;
     }
     if (s < to && source[s] === ch) {
       offsets[i] = s++;

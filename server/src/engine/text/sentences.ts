@@ -13,8 +13,9 @@ const ABBREVIATIONS = new Set([
 /** [start, end) of each sentence in `text`. */
 export function sentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  // Footnote references and other inline gaps (U+FFFC) may follow the closing punctuation.
-  const re = /[.!?…]+["”’')\]]*\uFFFC*(?=\s+|$)/g;
+  // Closing quotes, brackets, stray emphasis markers and footnote references (U+FFFC) may follow
+  // the closing punctuation.
+  const re = /[.!?…]+["”’')\]*_]*\uFFFC*(?=\s+|$)/g;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;

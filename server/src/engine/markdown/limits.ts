@@ -1,0 +1,120 @@
+/**
+ * Limits on what the Markdown parser is asked to read. micromark parses nested containers
+ * (block quotes, list items) recursively and copies its event list each time a container
+ * closes: thousands of nesting levels overflow the stack (`> ` × 8,000 or `- ` × 1,600 on one
+ * line throw "Maximum call stack size exceeded") and take seconds to minutes before they do
+ * (`- ` × 6,400 on one line: 22 s). No real draft nests more than a few levels, so a draft that
+ * nests deeper than `MAX_NESTING` is refused with a reason, before parsing, like a draft that is
+ * too long.
+ *
+ * The check is one linear pass over the text, reading only the start of each line.
+ */
+
+/** Deepest nesting of block quotes and list items a draft may have. markdown-it's default is 100 too. */
+export const MAX_NESTING = 100;
+
+/**
+ * Why the parser must not be given `text`, or undefined when it may. Never throws; linear time.
+ */
+export function exceedsLimits(text: string): string | undefined {
+  const depth = maxNestingDepth(text, MAX_NESTING);
+  if (depth > MAX_NESTING) {
+    return `the draft nests block quotes or lists more than ${MAX_NESTING.toLocaleString('en-US')} levels deep; Factcheck checks drafts nested up to ${MAX_NESTING.toLocaleString('en-US')} levels.`;
+  }
+  return undefined;
+}
+
+/**
+ * An upper bound on the container nesting at the start of any line, or the first bound found
+ * above `stopAbove`. On a line, every `>` and every list marker (`-`, `+`, `*`, or up to nine
+ * digits and `.` or `)`, followed by a space, a tab or the end of the line) opens or continues
+ * one container, and indentation before a marker can continue at most one list item per two
+ * columns (a list item's content is indented by at least its marker and one space). Lines
+ * without a marker cannot open a container, so their indentation is not counted: an indented
+ * code line is never mistaken for deep nesting.
+ */
+export function maxNestingDepth(text: string, stopAbove = Infinity): number {
+  let max = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let markers = 0;
+    let columns = 0;
+    let counted = 0;
+    let column = 0;
+    // Walk the line's container prefix: whitespace, `>` and list markers.
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 /* space */) {
+        columns++;
+        column++;
+        i++;
+      } else if (c === 9 /* tab */) {
+        const width = 4 - (column % 4);
+        columns += width;
+        column += width;
+        i++;
+      } else if (c === 62 /* > */) {
+        markers++;
+        counted = columns;
+        column++;
+        i++;
+        // One space after `>` belongs to the marker.
+        if (text.charCodeAt(i) === 32) {
+          column++;
+          i++;
+        }
+      } else {
+        const width = listMarkerWidth(text, i);
+        if (width === 0) break;
+        markers++;
+        counted = columns;
+        column += width;
+        i += width;
+        if (text.charCodeAt(i) === 32) {
+          column++;
+          i++;
+        }
+      }
+    }
+    if (markers > 0) {
+      const depth = markers + Math.floor(counted / 2);
+      if (depth > max) {
+        max = depth;
+        if (max > stopAbove) return max;
+      }
+    }
+    // Skip to the next line (LF, CRLF or a lone CR).
+    while (i < n) {
+      const c = text.charCodeAt(i++);
+      if (c === 10) break;
+      if (c === 13) {
+        if (text.charCodeAt(i) === 10) i++;
+        break;
+      }
+    }
+  }
+  return max;
+}
+
+/** The length of a list marker at `i` (`-`, `+`, `*`, or 1-9 digits then `.` or `)`) followed by a space, tab or line end; 0 if none. */
+function listMarkerWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  let end = i;
+  if (c === 45 /* - */ || c === 43 /* + */ || c === 42 /* * */) end = i + 1;
+  else {
+    while (end - i < 9 && isDigit(text.charCodeAt(end))) end++;
+    if (end === i) return 0;
+    const d = text.charCodeAt(end);
+    if (d !== 46 /* . */ && d !== 41 /* ) */) return 0;
+    end++;
+  }
+  const after = text.charCodeAt(end);
+  // NaN past the end of the text: a marker at the very end still counts.
+  if (after === 32 || after === 9 || after === 10 || after === 13 || Number.isNaN(after)) return end - i;
+  return 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
