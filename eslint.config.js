@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'test-results/', '.bench/', '.vscode-test/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'test-results/', '.bench/', '.vscode-test/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
