@@ -25,8 +25,12 @@ import { ms, summarize, time, type Summary } from './stats.js';
 const quick = process.env['FACTCHECK_BENCH_QUICK'] === '1';
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 const rows: string[][] = [];
-const row = (what: string, s: Summary | string, note = '') =>
-  rows.push([what, typeof s === 'string' ? s : `${ms(s.median)} ms`, typeof s === 'string' ? '' : `${ms(s.min)}–${ms(s.max)}`, note]);
+const row = (what: string, s: Summary | string, note = '') => {
+  const r = [what, typeof s === 'string' ? s : `${ms(s.median)} ms`, typeof s === 'string' ? '' : `${ms(s.min)}–${ms(s.max)}`, note];
+  rows.push(r);
+  // Printed as measured too, so a run that dies (say, of memory on the largest base) still reports.
+  console.error(`measured: ${r.filter(Boolean).join(' · ')}`);
+};
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const shipped = await loadFactBaseFromDisk();

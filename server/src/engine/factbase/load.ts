@@ -97,6 +97,14 @@ class ParsedFile {
     return this.parsed;
   }
 
+  /**
+   * Lets go of the parsed YAML once the file's items are extracted: a large base would otherwise
+   * hold every file's syntax tree until linking ends. It is parsed again if a problem needs it.
+   */
+  release(): void {
+    this.parsed = undefined;
+  }
+
   /** The YAML node of an item. */
   nodeOf(item: RawItem): Node {
     return (this.doc.getIn([item.section, item.index], true) as Node | undefined) ?? (this.doc.contents as Node);
@@ -160,6 +168,7 @@ function compiledFile(file: FactFile, problems: Problems, cache: FactFileCache |
   }
   const own = new Problems();
   const items = parseFile(file, own);
+  items[0]?.file.release();
   problems.list.push(...own.list);
   if (cache && file.text.length <= MAX_FACT_FILE_CHARS) {
     cache.set(file.text, {
