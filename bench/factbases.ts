@@ -15,7 +15,8 @@ const COUNTRIES = ['iran', 'north-korea', 'china', 'syria', 'myanmar', 'iraq'];
 export function writeSyntheticBase(dir: string, facts: number, seed = 5): number {
   mkdirSync(dir, { recursive: true });
   const rand = random(seed);
-  const entities = Math.max(4, Math.ceil(facts / 4));
+  // Entities make 3 to 4 statements each (3.25 on average).
+  const entities = Math.max(4, Math.ceil(facts / 3.2));
   const perFile = 20_000;
   let written = 0;
   let file = 0;

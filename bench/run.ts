@@ -99,8 +99,8 @@ for (const facts of sizes) {
     }
     const cold = await coldStart(dir);
     results[`base-${facts}`] = { facts: size.statements, entities: size.entities, loadMs: load, coldStartMs: cold.ms, peakRssMb: cold.rssMb, ratio };
-    row(`${facts.toLocaleString('en-US')}-fact base: load (in process)`, `${ms(load)} ms`, '', `${size.entities.toLocaleString('en-US')} entities`);
-    row(`${facts.toLocaleString('en-US')}-fact base: cold start → first diagnostics`, `${ms(cold.ms)} ms`, '', `peak RSS ${cold.rssMb.toFixed(0)} MB`);
+    row(`${facts.toLocaleString('en-US')}-fact base: load (in process)`, `${ms(load)} ms`, `${size.entities.toLocaleString('en-US')} entities`);
+    row(`${facts.toLocaleString('en-US')}-fact base: cold start → first diagnostics`, `${ms(cold.ms)} ms`, `peak RSS ${cold.rssMb.toFixed(0)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
