@@ -186,9 +186,9 @@ export function quantityClaims(view: SentenceView, base: FactBase, reportYears =
 }
 
 function computeQuantityClaims(view: SentenceView, base: FactBase, reportYears: boolean): QuantityClaim[] {
-  const present = presentEntities(view, base);
   const numbers = findNumbers(view.text, view.start, view.end).filter((n) => !view.mentions.some((m) => n.start < m.end && n.end > m.start));
   if (numbers.length === 0) return [];
+  const present = presentEntities(view, base);
   const out: QuantityClaim[] = [];
   for (const s of quantityStatements(base, present)) {
     if (s.value.kind !== 'quantity') continue;
