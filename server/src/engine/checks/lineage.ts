@@ -12,6 +12,7 @@ import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
 import { DESIGN_WORD, WEAPON_TYPES } from '../claims/kinds.js';
+import { describeStatement } from '../describe.js';
 import { affirmation } from '../claims/affirm.js';
 import type { Check, Judgement } from './types.js';
 
@@ -81,7 +82,7 @@ function judge(view: SentenceView, base: FactBase, x: ResolvedMention, y: Resolv
     const [start, end] = cueWords(view.text, cueFrom, cueTo);
     return {
       verdict: 'refuted', start, end, facts, hedged: soft, ...affirmation(view.text.slice(start, end)),
-      message: `The draft denies that the ${name(x.entity)} derives from the ${name(y.entity)}; the fact base says it ${describeLink(base, x.entity, chain[0]!.statement)}.`,
+      message: `The draft denies that the ${name(x.entity)} derives from the ${name(y.entity)}; the fact base says it ${describeStatement(base, chain[0]!.statement, { withoutAttributions: true })}.`,
     };
   }
   // The reverse claim: "Nodong-1 is based on Shahab-3" when the base says the opposite.
@@ -92,7 +93,7 @@ function judge(view: SentenceView, base: FactBase, x: ResolvedMention, y: Resolv
     const swapped = view.text.slice(second.start, second.end) + view.text.slice(first.end, second.start) + view.text.slice(first.start, first.end);
     return {
       verdict: 'refuted', start: first.start, end: second.end, facts: [reverse.statement.id], hedged: soft, replacement: swapped,
-      message: `The draft has the lineage backwards: the fact base says the ${name(y.entity)} ${describeLink(base, y.entity, reverse.statement)}.`,
+      message: `The draft has the lineage backwards: the fact base says the ${name(y.entity)} ${describeStatement(base, reverse.statement, { withoutAttributions: true })}.`,
     };
   }
   if (chain.length === 0 || no) return undefined;
@@ -100,23 +101,8 @@ function judge(view: SentenceView, base: FactBase, x: ResolvedMention, y: Resolv
   return {
     verdict: 'refuted', start: y.start, end: y.end, facts: [parent.statement.id], hedged: soft,
     replacement: name(parent.id),
-    message: `The draft says the ${name(x.entity)} derives from the ${view.text.slice(y.start, y.end)}; the fact base says it ${describeLink(base, x.entity, parent.statement)}.`,
+    message: `The draft says the ${name(x.entity)} derives from the ${view.text.slice(y.start, y.end)}; the fact base says it ${describeStatement(base, parent.statement, { withoutAttributions: true })}.`,
   };
-}
-
-/** "is Iran's version of North Korea's Nodong-1": a statement in words. */
-export function describeLink(base: FactBase, subject: string, s: Statement): string {
-  if (s.value.kind !== 'entity') return 'derives from another design';
-  const object = s.value.id;
-  const owner = (id: string) => {
-    const c = base.about(id, 'country').find((st) => st.value.kind === 'entity');
-    const country = c?.value.kind === 'entity' ? base.entities.get(c.value.id)?.name : undefined;
-    return country ? `${country}'s ` : '';
-  };
-  const relation = s.qualifiers.relation ?? 'based-on';
-  const words = { 'version-of': 'version of', 'copy-of': 'copy of', 'based-on': 'design based on', 'variant-of': 'variant of' }[relation];
-  const verb = s.qualifiers.certainty === 'assessed' ? 'appears to be' : 'is';
-  return `${verb} ${relation === 'copy-of' ? 'effectively a' : owner(subject)} ${words} ${owner(object)}${base.entities.get(object)?.name ?? object}`.replace(/\s+/g, ' ');
 }
 
 function designOrigin(view: SentenceView, base: FactBase, d: ResolvedMention, weapons: readonly ResolvedMention[]): Judgement | undefined {
@@ -140,7 +126,7 @@ function designOrigin(view: SentenceView, base: FactBase, d: ResolvedMention, we
   const correct = base.entities.get(country.value.id);
   const demonym = correct?.demonyms[0];
   const name = base.entities.get(x.entity)?.name ?? x.entity;
-  const why = chain.length ? `the fact base says it ${describeLink(base, x.entity, chain[0]!.statement)}` : `the fact base gives its origin as ${correct?.name ?? country.value.id}`;
+  const why = chain.length ? `the fact base says it ${describeStatement(base, chain[0]!.statement, { withoutAttributions: true })}` : `the fact base gives its origin as ${correct?.name ?? country.value.id}`;
   return {
     verdict: 'refuted', start: d.start, end: d.end, facts, hedged: hedged(view, x.start, d.end),
     ...(demonym !== undefined && { replacement: demonym }),
