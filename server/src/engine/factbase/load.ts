@@ -132,11 +132,11 @@ export interface FactFileCache {
 class Problems {
   readonly list: FactBaseProblem[] = [];
 
-  add(file: ParsedFile | string, range: readonly [number, number] | undefined, code: string, message: string, severity: Severity = 'error', lines?: LineCounter): void {
+  add(file: ParsedFile | string, range: readonly [number, number] | undefined, code: string, message: string, severity: Severity = 'error'): void {
     const path = typeof file === 'string' ? file : file.path;
-    const counter = typeof file === 'string' ? lines : file.lines;
     const [start, end] = range ?? [0, 0];
-    const pos = counter?.linePos(start) ?? { line: 1, col: 1 };
+    // A problem named by path alone (a file too large to parse) is about the whole file.
+    const pos = typeof file === 'string' ? { line: 1, col: 1 } : file.lines.linePos(start);
     this.list.push({ file: path, start, end, line: pos.line, column: pos.col, severity, code, message });
   }
 
