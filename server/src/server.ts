@@ -120,7 +120,11 @@ const FAST_CHECK_MS = 25;
 let settings: Settings = DEFAULT_SETTINGS;
 let loaded: LoadedBase | undefined;
 let checker = new Checker(FactBase.empty());
-const cache = new ResultCache(() => checker, () => ({ severities: settings.severity, citationStyle: settings.citationStyle }));
+/** The check options the current settings give. */
+function checkOptions() {
+  return { severities: settings.severity, citationStyle: settings.citationStyle };
+}
+const cache = new ResultCache(() => checker, checkOptions);
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
 const state: ServerState = {
@@ -131,7 +135,7 @@ const state: ServerState = {
     return checker;
   },
   get options() {
-    return { severities: settings.severity, citationStyle: settings.citationStyle };
+    return checkOptions();
   },
   resultFor: (document) => cache.get(document),
   parsedFor: (document) => cache.parsedFor(document),
