@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { exceedsLimits, MAX_NESTING } from '../../server/src/engine/markdown/limits.js';
+import { exceedsLimits, MAX_LINES, MAX_NESTING } from '../../server/src/engine/markdown/limits.js';
 
 const here = import.meta.dirname;
 const worker = join(here, 'pathological.worker.ts');
@@ -53,6 +53,8 @@ describe('pathological drafts', { timeout: 600_000 }, () => {
     assert.equal(exceedsLimits('> '.repeat(MAX_NESTING) + 'x'), undefined);
     assert.match(exceedsLimits('> '.repeat(MAX_NESTING + 1) + 'x') ?? '', /nests block quotes or lists more than 100 levels deep/);
     assert.match(exceedsLimits(Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')) ?? '', /levels deep/);
+    assert.equal(exceedsLimits('a\r\n'.repeat(MAX_LINES - 1)), undefined, 'CRLF counts as one line ending');
+    assert.match(exceedsLimits('\n'.repeat(MAX_LINES)) ?? '', /more than 200,000 lines/);
     // Deep indentation without a marker (code) is not nesting.
     assert.equal(exceedsLimits(`\`\`\`\n${' '.repeat(1000)}x\n\`\`\`\n`), undefined);
     assert.equal(exceedsLimits('*a'.repeat(50_000)), undefined);
@@ -78,11 +80,18 @@ describe('pathological drafts', { timeout: 600_000 }, () => {
     assert.match(r.stderr, /2,000,000 characters/);
   });
 
-  for (const name of ['brackets-50k', 'underscores-50k', 'backticks-50k', 'line-1mb', 'words-1mb', 'claims-1mb', 'footnotes-100k', 'table-10k-columns', 'nul-1mb', 'cr-1mb']) {
+  for (const name of ['brackets-50k', 'underscores-50k', 'backticks-50k', 'line-1mb', 'words-1mb', 'claims-1mb', 'footnotes-100k', 'table-10k-columns', 'nul-1mb']) {
     it(`${name}: checked in bounded time and memory`, () => {
       assertBounded(name, run(name));
     });
   }
+
+  // A million line breaks made remark hold 1.6 GB: more lines than MAX_LINES are refused.
+  it('cr-1mb: refused before parsing, with the reason, in bounded time and memory', () => {
+    const o = run('cr-1mb');
+    assertBounded('cr-1mb', o);
+    assert.match(o.skipped ?? '', /more than 200,000 lines/, `not refused (${JSON.stringify(o)})`);
+  });
 
   // Known upstream blow-ups in micromark's inline parsing: measured 35-38 s and 11-19 s. Only
   // `npm run test:long` runs them (FACTCHECK_LONG=1), and they report without failing the suite
