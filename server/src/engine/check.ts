@@ -10,8 +10,7 @@
 
 import { Citer, type CitationPlan, type CitationStyle, type TextEdit } from './citations.js';
 import { ALL_CHECKS } from './checks/index.js';
-import type { Check, Judgement, Verdict } from './checks/types.js';
-import type { ResolvedMention, SentenceView } from './claims/sentence.js';
+import type { Check, Judgement, Sentence, Verdict } from './checks/types.js';
 import { EntityMatcher } from './entities/matcher.js';
 import type { FactBase } from './factbase/factbase.js';
 import { DraftParse } from './markdown/incremental.js';
@@ -21,6 +20,12 @@ import { Suppressions } from './suppress.js';
 import { LineIndex } from './text/positions.js';
 import { sentences } from './text/sentences.js';
 import { tokenize } from './text/tokens.js';
+import { gazetteer } from './reading/gazetteer.js';
+import type { NameContext } from './reading/names.js';
+import { quoteSpans } from './reading/quotes.js';
+import { readSentence, type BlockKind } from './reading/reading.js';
+import { FRAMES } from './factbase/frames.js';
+import { describeMatch, matchFrames, type FrameMatch } from './frames/match.js';
 
 export type { TextEdit } from './citations.js';
 
@@ -85,12 +90,14 @@ export interface BlockJudgement {
 
 export class Checker {
   private readonly matcher: EntityMatcher;
+  private readonly names: NameContext;
 
   constructor(
     readonly base: FactBase,
     private readonly checks: readonly Check[] = ALL_CHECKS,
   ) {
     this.matcher = new EntityMatcher(base);
+    this.names = nameContext(base);
   }
 
   /** Checks a whole draft. Stateless: for a draft being edited, a `DraftSession` re-uses work. */
@@ -123,9 +130,10 @@ export class Checker {
    * @internal What every check says about one prose block, in block indices. It depends on the
    * block's text alone (and the fact base), which is what lets a session keep it across edits.
    */
-  judgeBlock(text: string): BlockJudgement[] {
+  judgeBlock(text: string, kind: BlockKind = 'paragraph'): BlockJudgement[] {
     const out: BlockJudgement[] = [];
-    for (const { view, sentenceEnd } of this.sentencesOf(text)) {
+    for (const view of this.readings(text, kind)) {
+      const sentenceEnd = view.end;
       for (const check of this.checks) {
         try {
           for (const judgement of check.run(view, this.base)) out.push({ check, judgement, sentenceEnd });
@@ -138,7 +146,7 @@ export class Checker {
   }
 
   /** @internal Findings and claims of a parsed draft, judging blocks through `judge`. */
-  finish(text: string, parsed: ParsedDraft, options: CheckOptions, judge: (block: ProseBlock) => readonly BlockJudgement[] = (b) => this.judgeBlock(b.text)): CheckResult {
+  finish(text: string, parsed: ParsedDraft, options: CheckOptions, judge: (block: ProseBlock) => readonly BlockJudgement[] = (b) => this.judgeBlock(b.text, b.kind)): CheckResult {
     const lines = new LineIndex(text);
     const suppressions = new Suppressions(parsed.comments, lines);
     const findings: Finding[] = [];
@@ -175,30 +183,37 @@ export class Checker {
     return this.matcher.find(text);
   }
 
-  private *sentencesOf(text: string): Generator<{ view: SentenceView; sentenceEnd: number }> {
+  /**
+   * The readings of a block's sentences that name something in the base. Tokens, mentions and
+   * quotations are found once for the block; each sentence takes its share in order, so the
+   * cost follows the block's length.
+   */
+  *readings(text: string, kind: BlockKind = 'paragraph'): Generator<Sentence> {
     const tokens = tokenize(text);
     const mentions = this.matcher.find(text, tokens);
     if (mentions.length === 0) return;
-    // Tokens are in text order: walk them alongside the sentences instead of filtering per sentence.
+    const quotes = quoteSpans(text);
     let firstToken = 0;
+    let firstMention = 0;
     for (const [start, end] of sentences(text)) {
       while (firstToken < tokens.length && tokens[firstToken]!.start < start) firstToken++;
       let endToken = firstToken;
       while (endToken < tokens.length && tokens[endToken]!.end <= end) endToken++;
-      const inSentence: ResolvedMention[] = [];
-      for (const m of mentions) {
-        if (m.start >= start && m.end <= end && m.entities.length === 1) inSentence.push({ ...m, entity: m.entities[0]! });
-      }
-      if (inSentence.length === 0) continue;
-      const view: SentenceView = {
-        text,
-        start,
-        end,
-        tokens: tokens.slice(firstToken, endToken),
-        mentions: inSentence,
-      };
-      yield { view, sentenceEnd: end };
+      while (firstMention < mentions.length && mentions[firstMention]!.start < start) firstMention++;
+      let endMention = firstMention;
+      while (endMention < mentions.length && mentions[endMention]!.end <= end) endMention++;
+      if (endMention === firstMention) continue;
+      const reading = readSentence(
+        { text, start, end, tokens: tokens.slice(firstToken, endToken), mentions: mentions.slice(firstMention, endMention), quotes, blockKind: kind },
+        this.names,
+      );
+      yield { ...reading, frames: matchFrames(reading, FRAMES) };
     }
+  }
+
+  /** The frames a reading evokes, each with a one-line account (for `npm run explain`). */
+  frames(r: Sentence): Array<FrameMatch & { describe(): string }> {
+    return r.frames.map((m) => ({ ...m, describe: () => describeMatch(r, m) }));
   }
 
   private finding(check: Check, j: Judgement, start: number, end: number, sources: readonly string[], setting: Severity | undefined, citeFix: readonly Fix[]): Finding {
@@ -223,6 +238,24 @@ export class Checker {
       ...(j.replacement !== undefined && { expected: j.replacement }),
     };
   }
+}
+
+/** How the reader types names: by the base's entity types, the world gazetteer, and the base's countries. */
+function nameContext(base: FactBase): NameContext {
+  const places = gazetteer();
+  const byCode = new Map<string, string>();
+  for (const e of base.entities.values()) {
+    if (e.type !== 'country') continue;
+    for (const name of [e.name, ...e.aliases]) {
+      const hit = places.lookup(tokenize(name).map((t) => t.norm))?.find((x) => x.kind === 'country' && !x.demonym);
+      if (hit && !byCode.has(hit.country)) byCode.set(hit.country, e.id);
+    }
+  }
+  return {
+    typeOf: (id) => base.entities.get(id)?.type,
+    countryEntity: (code) => byCode.get(code),
+    places,
+  };
 }
 
 function endOffset(block: ProseBlock, index: number): number {
@@ -314,9 +347,11 @@ export class DraftSession {
     const previous = this.judged;
     const next = new Map<string, readonly BlockJudgement[]>();
     const result = this.checker.finish(text, this.parse.parsed, options, (block) => {
-      let judged = next.get(block.text) ?? previous.get(block.text);
-      if (!judged) judged = this.checker.judgeBlock(block.text);
-      next.set(block.text, judged);
+      // A heading and a paragraph with the same words are read differently (title case).
+      const key = `${block.kind}\u0000${block.text}`;
+      let judged = next.get(key) ?? previous.get(key);
+      if (!judged) judged = this.checker.judgeBlock(block.text, block.kind);
+      next.set(key, judged);
       return judged;
     });
     // Only the blocks of the current text are kept, so memory follows the draft's size.

@@ -1,12 +1,18 @@
 /**
  * What a check is and what it returns. A check is one small module with a stable code, like an
- * eslint rule: it reads one sentence (with the entity mentions found in it) and the fact base,
+ * eslint rule: it reads one sentence (its reading and the frames it evokes) and the fact base,
  * and returns judgements of the claims it recognises. It knows nothing of Markdown, documents,
  * editors or fixes: the engine turns judgements into findings, claims and text edits.
  */
 
 import type { FactBase } from '../factbase/factbase.js';
-import type { SentenceView } from '../claims/sentence.js';
+import type { FrameMatch } from '../frames/match.js';
+import type { Reading } from '../reading/reading.js';
+
+/** What a check reads: one sentence's reading and the frames it evokes. */
+export interface Sentence extends Reading {
+  readonly frames: readonly FrameMatch[];
+}
 
 export type Verdict = 'supported' | 'refuted';
 
@@ -31,5 +37,5 @@ export interface Check {
   readonly code: string;
   /** One sentence for the documentation: what claims the check recognises. */
   readonly description: string;
-  run(sentence: SentenceView, base: FactBase): Judgement[];
+  run(sentence: Sentence, base: FactBase): Judgement[];
 }

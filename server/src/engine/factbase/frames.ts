@@ -1,0 +1,142 @@
+/**
+ * Claim frames: for each predicate of the vocabulary (predicates.ts), the words that express it
+ * and how their grammatical roles fill its slots, as data. The model is FrameNet's: a frame is
+ * evoked by lexical units ("visit.v", "trip.n", "version.n + of"), and each unit says which
+ * phrase around it fills which slot ("Khamenei's trip to Pyongyang": the owner is the traveller,
+ * the object of "to" the place). Beside each frame stands what Wikidata would call its
+ * constraints: which kinds of thing each slot takes, whether the object has one true value for a
+ * given subject, and whether the event repeats.
+ *
+ * The roles a unit can map, all found by the frame matcher (frames/match.ts) without looking at
+ * the raw characters:
+ * - `subject`: the clause's subject before the verb; for a noun, the subject of the copula or
+ *   light verb it follows ("X is a copy of", "X paid a visit to"), or the phrase it stands in
+ *   apposition to ("X, a copy of");
+ * - `object`: the phrase right after the verb;
+ * - `prep`: the phrase after one of the unit's prepositions;
+ * - `by`: the phrase after "by";
+ * - `owner`: the possessor of the noun ("Khamenei's visit");
+ * - `modifier`: a name before the noun, or joined to a participle ("a Nodong variant",
+ *   "Nodong-derived");
+ * - `head`: the phrase a participle modifies ("the Nodong-derived Shahab-3");
+ * - `demonym`: a demonym among the noun's modifiers ("a Chinese design").
+ * A team's fact base can add words to a frame (`frames:` in a fact file, see facts/README.md).
+ */
+
+import type { Kind } from '../reading/kinds.js';
+import type { Predicate } from './predicates.js';
+
+export type Role = 'subject' | 'object' | 'prep' | 'by' | 'owner' | 'modifier' | 'head' | 'demonym';
+export type Slot = 'subject' | 'object';
+
+export interface LexicalUnit {
+  readonly lemmas: readonly string[];
+  readonly pos: 'verb' | 'noun' | 'participle';
+  /** Prepositions that introduce the `prep` role. */
+  readonly prep?: readonly string[];
+  /** How roles fill slots in the active voice (and for nouns). */
+  readonly roles: Readonly<Partial<Record<Role, Slot>>>;
+  /** How roles fill slots in the passive voice; defaults to the subject becoming the object. */
+  readonly passive?: Readonly<Partial<Record<Role, Slot>>>;
+  /** Which bound of an event's time the unit speaks of: "ended" is the end. */
+  readonly bound?: 'start' | 'end' | 'point';
+}
+
+export interface FrameDefinition {
+  readonly predicate: Predicate;
+  /** The kinds of thing each slot takes. */
+  readonly slots: Readonly<Record<Slot, readonly Kind[]>>;
+  /** The object has one true value for a given subject: another value contradicts the base. */
+  readonly oneValue: boolean;
+  /** The event can happen many times (visits, meetings, sales): only the recorded one is judged. */
+  readonly repeats: boolean;
+  /** Subject and object can swap ("A met B" is "B met A"). */
+  readonly symmetric?: boolean;
+  readonly units: readonly LexicalUnit[];
+}
+
+const COPY_NOUNS = [
+  'version', 'copy', 'variant', 'derivative', 'clone', 'knockoff', 'adaptation', 'replica', 'rendition', 'descendant',
+  'offshoot', 'imitation', 'development', 'reproduction', 'iteration', 'upgrade', 'spinoff', 'reworking', 'remake',
+  'twin', 'analogue', 'analog', 'equivalent', 'counterpart', 'take',
+];
+
+export const FRAMES: readonly FrameDefinition[] = [
+  {
+    predicate: 'derived-from',
+    slots: { subject: ['weapon'], object: ['weapon'] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'noun', lemmas: COPY_NOUNS, prep: ['of', 'on'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'noun', lemmas: ['variant', 'derivative', 'copy', 'clone', 'version', 'knockoff', 'adaptation', 'offshoot', 'replica', 'design'], roles: { subject: 'subject', modifier: 'object' } },
+      {
+        pos: 'verb',
+        lemmas: ['base', 'model', 'pattern', 'derive', 'develop', 'copy', 'adapt', 'build', 'design', 'reverse-engineer', 'clone', 'evolve', 'spring', 'descend', 'borrow'],
+        prep: ['on', 'upon', 'from', 'after'],
+        roles: { object: 'subject', prep: 'object' },
+        passive: { subject: 'subject', prep: 'object' },
+      },
+      { pos: 'verb', lemmas: ['get', 'take', 'obtain', 'acquire', 'borrow', 'inherit'], prep: ['from'], roles: { object: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['trace'], prep: ['to'], roles: { subject: 'subject', prep: 'object' } },
+      {
+        pos: 'noun',
+        lemmas: ['model', 'basis', 'template', 'blueprint', 'inspiration', 'parent', 'progenitor', 'ancestor', 'forerunner', 'precursor', 'predecessor', 'prototype', 'original', 'source'],
+        prep: ['for', 'of', 'behind'],
+        roles: { subject: 'object', prep: 'subject' },
+      },
+      { pos: 'participle', lemmas: ['derive', 'base', 'copy', 'model', 'pattern', 'inspire', 'develop', 'clone'], roles: { modifier: 'object', head: 'subject' } },
+    ],
+  },
+  {
+    // Where a thing comes from: "a Chinese design", "of North Korean origin", "Russian-built".
+    predicate: 'country',
+    slots: { subject: ['weapon', 'organization'], object: ['place'] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'noun', lemmas: ['design', 'origin', 'provenance', 'make', 'manufacture'], roles: { subject: 'subject', demonym: 'object' } },
+      { pos: 'participle', lemmas: ['design', 'build', 'make', 'produce', 'manufacture', 'develop', 'engineer', 'supply'], roles: { modifier: 'object', head: 'subject' } },
+    ],
+  },
+  {
+    predicate: 'visited',
+    slots: { subject: ['person', 'organization'], object: ['place'] },
+    oneValue: false,
+    repeats: true,
+    units: [
+      { pos: 'verb', lemmas: ['visit', 'tour'], roles: { subject: 'subject', object: 'object' }, passive: { subject: 'object', by: 'subject' } },
+      { pos: 'verb', lemmas: ['travel', 'go', 'fly', 'come', 'journey', 'head', 'return', 'arrive', 'stop'], prep: ['to', 'in', 'into'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'noun', lemmas: ['visit', 'trip', 'tour', 'journey', 'travel', 'stay', 'stop', 'voyage', 'mission', 'sojourn'], prep: ['to', 'of', 'in'], roles: { owner: 'subject', by: 'subject', subject: 'subject', prep: 'object', modifier: 'object' } },
+    ],
+  },
+  {
+    predicate: 'met',
+    slots: { subject: ['person'], object: ['person'] },
+    oneValue: false,
+    repeats: true,
+    symmetric: true,
+    units: [
+      { pos: 'verb', lemmas: ['meet', 'receive', 'host', 'welcome', 'greet', 'entertain'], prep: ['with'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
+      { pos: 'noun', lemmas: ['meeting', 'talk', 'talks', 'reception', 'audience', 'encounter', 'summit'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    predicate: 'occurred',
+    slots: { subject: ['event', 'agreement'], object: [] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['end', 'conclude', 'finish', 'stop', 'close', 'cease'], bound: 'end', roles: { subject: 'subject' } },
+      { pos: 'verb', lemmas: ['begin', 'start', 'erupt', 'commence', 'break'], bound: 'start', roles: { subject: 'subject' } },
+      { pos: 'verb', lemmas: ['occur', 'happen', 'unfold'], bound: 'point', roles: { subject: 'subject' } },
+      { pos: 'noun', lemmas: ['end', 'conclusion', 'close', 'finish'], prep: ['of'], bound: 'end', roles: { owner: 'subject', prep: 'subject', modifier: 'subject' } },
+      { pos: 'noun', lemmas: ['start', 'beginning', 'outbreak', 'onset'], prep: ['of'], bound: 'start', roles: { owner: 'subject', prep: 'subject', modifier: 'subject' } },
+    ],
+  },
+];
+
+/** The frames of a predicate. */
+export function framesOf(predicate: Predicate): readonly FrameDefinition[] {
+  return FRAMES.filter((f) => f.predicate === predicate);
+}

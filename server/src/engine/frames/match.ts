@@ -1,0 +1,452 @@
+/**
+ * The frame matcher: finds, in a sentence's reading, the words that evoke a frame (a verb group
+ * whose lemma is a lexical unit, a noun phrase whose head is one, a participle joined to a name)
+ * and fills the frame's slots from the phrases in the grammatical roles the unit names (see
+ * factbase/frames.ts). Adjuncts of the trigger's clause are attached as well: its date ("in
+ * 1989", "his 1989 visit"), its place ("in Tehran"), and a time relation to an event ("shortly
+ * after the Singapore summit").
+ *
+ * Every search for a role walks a bounded number of words from the trigger and stays inside
+ * the trigger's clause, so matching is linear in the length of the sentence.
+ */
+
+import type { FrameDefinition, LexicalUnit, Role, Slot } from '../factbase/frames.js';
+import type { Kind } from '../reading/kinds.js';
+import type { Name } from '../reading/names.js';
+import type { NounPhrase, VerbGroup } from '../reading/phrases.js';
+import type { DateSpan } from '../reading/dates.js';
+import type { Reading } from '../reading/reading.js';
+import type { Word } from '../reading/words.js';
+
+/** A phrase in a slot, and the name it picks out if it has one. */
+export interface Filler {
+  readonly phrase: NounPhrase;
+  readonly name?: Name;
+  /** The words to point at: the name, or the whole phrase. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TimeRelation {
+  readonly relation: 'after' | 'before';
+  readonly event: Filler;
+  /** The relation word ("after", "before"), for a fix. */
+  readonly word: Word;
+}
+
+export interface FrameMatch {
+  readonly frame: FrameDefinition;
+  readonly unit: LexicalUnit;
+  /** The words that evoke the frame, block indices. */
+  readonly triggerStart: number;
+  readonly triggerEnd: number;
+  readonly clause: number;
+  readonly subject?: Filler;
+  readonly object?: Filler;
+  readonly negation?: Word;
+  readonly hedge?: Word;
+  readonly date?: DateSpan;
+  readonly place?: Filler;
+  readonly relation?: TimeRelation;
+  /** The verb group that carries the claim, for a denial's fix. */
+  readonly verb?: VerbGroup;
+}
+
+/** Verbs after which a noun is the predicate: "made a visit", "paid a visit", "held talks". */
+const LIGHT_VERBS = new Set(['make', 'pay', 'undertake', 'hold', 'conduct', 'begin', 'complete', 'have', 'serve', 'become', 'remain']);
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'during', 'around', 'by', 'since', 'from', 'of', 'until', 'through']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'inside']);
+const HEDGE_WORDS = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'supposedly', 'effectively', 'probably', 'possibly', 'likely', 'seemingly', 'purportedly', 'may', 'might', 'could']);
+/** How far a role may be from its trigger, in words. */
+const REACH = 12;
+
+export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): FrameMatch[] {
+  const out: FrameMatch[] = [];
+  for (const v of r.verbs) {
+    for (const frame of frames) {
+      for (const unit of frame.units) {
+        if (unit.pos !== 'verb' || !unit.lemmas.includes(v.lemma)) continue;
+        const m = verbMatch(r, frame, unit, v);
+        if (m) out.push(m);
+      }
+    }
+  }
+  for (const p of r.phrases) {
+    if (p.pronoun) continue;
+    for (const frame of frames) {
+      for (const unit of frame.units) {
+        if (unit.pos === 'noun' && !p.referent && unit.lemmas.includes(p.head.lemma)) {
+          const m = nounMatch(r, frame, unit, p);
+          if (m) out.push(m);
+        } else if (unit.pos === 'participle') {
+          const m = participleMatch(r, frame, unit, p);
+          if (m) out.push(m);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: VerbGroup): FrameMatch | undefined {
+  const roles = v.passive ? (unit.passive ?? defaultPassive(unit.roles)) : unit.roles;
+  const found: Partial<Record<Role, NounPhrase>> = {};
+  const subject = subjectOf(r, v.first);
+  if (subject) found.subject = subject;
+  let after = skipAdverbs(r, v.last + 1);
+  const object = phraseStartingAt(r, after);
+  if (object && r.words[after]!.tag !== 'PREP') {
+    found.object = object;
+    after = skipApposition(r, object.last + 1);
+  }
+  if (unit.prep) {
+    const prep = findPreposition(r, v.last + 1, unit.prep, object ? after : v.last + 1);
+    if (prep) found.prep = prep;
+  }
+  const by = findPreposition(r, v.last + 1, ['by'], after);
+  if (by) found.by = by;
+  if (unit.prep && !found.prep && roles.prep) return undefined;
+  return assemble(r, frame, unit, roles, found, v.verb.start, v.end, v, v.first);
+}
+
+function nounMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: NounPhrase): FrameMatch | undefined {
+  const found: Partial<Record<Role, NounPhrase>> = {};
+  const next = p.last + 1;
+  if (unit.prep) {
+    const w = r.words[next];
+    if (w && w.tag === 'PREP' && unit.prep.includes(w.norm)) {
+      const np = phraseStartingAt(r, next + 1);
+      if (np) found.prep = np;
+    }
+  }
+  if (r.words[next]?.norm === 'by') {
+    const np = phraseStartingAt(r, next + 1);
+    if (np) found.by = np;
+  }
+  if (p.owner) found.owner = p.owner;
+  const wantsDemonym = Object.keys(unit.roles).includes('demonym');
+  const modifier = wantsDemonym ? p.demonyms[p.demonyms.length - 1] : p.names.find((n) => n.demonymOf === undefined && n.last < p.head.i);
+  const governing = predicateOf(r, p);
+  if (governing) found.subject = governing.subject;
+  return assemble(r, frame, unit, unit.roles, found, p.head.start, p.head.end, governing?.verb, p.first, modifier ? fillerOfName(p, modifier) : undefined);
+}
+
+function participleMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: NounPhrase): FrameMatch | undefined {
+  // "the Nodong-derived Shahab-3": a name, a hyphen, a participle of the unit, then the head.
+  for (const n of p.names) {
+    const hyphen = r.words[n.last + 1];
+    const participle = r.words[n.last + 2];
+    if (!hyphen || hyphen.text !== '-' || !participle || !participle.joined) continue;
+    const lemma = participle.lemma.replace(/(?:ed|d)$/, '');
+    if (!unit.lemmas.some((l) => l === participle.lemma || l === lemma || `${l}d` === participle.norm || `${l}ed` === participle.norm)) continue;
+    const modifier = fillerOfName(p, n);
+    const head = p.referent && p.referent !== n ? fillerOfName(p, p.referent) : undefined;
+    const slots: Partial<Record<Slot, Filler>> = {};
+    for (const [role, slot] of Object.entries(unit.roles) as Array<[Role, Slot]>) {
+      if (role === 'modifier') slots[slot] = modifier;
+      else if (role === 'head' && head) slots[slot] = head;
+    }
+    if (!typed(frame, slots)) continue;
+    return finish(r, frame, unit, slots, participle.start, participle.end, undefined, p.first);
+  }
+  return undefined;
+}
+
+function defaultPassive(roles: LexicalUnit['roles']): LexicalUnit['roles'] {
+  const out: Partial<Record<Role, Slot>> = {};
+  for (const [role, slot] of Object.entries(roles) as Array<[Role, Slot]>) {
+    if (role === 'object') out.subject = slot;
+    else if (role === 'subject') out.by = slot;
+    else out[role] = slot;
+  }
+  return out;
+}
+
+function assemble(
+  r: Reading,
+  frame: FrameDefinition,
+  unit: LexicalUnit,
+  roles: LexicalUnit['roles'],
+  found: Partial<Record<Role, NounPhrase>>,
+  triggerStart: number,
+  triggerEnd: number,
+  verb: VerbGroup | undefined,
+  anchor: number,
+  modifier?: Filler,
+): FrameMatch | undefined {
+  const slots: Partial<Record<Slot, Filler>> = {};
+  for (const [role, slot] of Object.entries(roles) as Array<[Role, Slot]>) {
+    if (slots[slot]) continue;
+    if (role === 'modifier' || role === 'demonym') {
+      if (modifier) slots[slot] = modifier;
+      continue;
+    }
+    const phrase = found[role];
+    if (!phrase) continue;
+    const filler = fillerOf(phrase);
+    if (filler) slots[slot] = filler;
+  }
+  // A unit that is only a unit with its modifier ("a Nodong variant") needs one.
+  const needsModifier = Object.keys(roles).some((role) => role === 'modifier' || role === 'demonym') && Object.keys(roles).length <= 2;
+  if (needsModifier && !modifier) return undefined;
+  if (!typed(frame, slots)) return undefined;
+  return finish(r, frame, unit, slots, triggerStart, triggerEnd, verb, anchor);
+}
+
+function finish(r: Reading, frame: FrameDefinition, unit: LexicalUnit, slots: Partial<Record<Slot, Filler>>, triggerStart: number, triggerEnd: number, verb: VerbGroup | undefined, anchor: number): FrameMatch {
+  const clause = r.clauseOf[anchor] ?? 0;
+  const negation = verb?.negation;
+  const hedge = verb?.hedge ?? hedgeIn(r, clause);
+  const adjuncts = adjunctsOf(r, clause, anchor, slots);
+  return {
+    frame,
+    unit,
+    triggerStart,
+    triggerEnd,
+    clause,
+    ...slots,
+    ...(negation && { negation }),
+    ...(hedge && { hedge }),
+    ...adjuncts,
+    ...(verb && { verb }),
+  };
+}
+
+/** Whether every filled slot can hold what fills it. A slot with a description (no name) is kept for coreference. */
+function typed(frame: FrameDefinition, slots: Partial<Record<Slot, Filler>>): boolean {
+  if (!slots.subject && !slots.object) return false;
+  for (const slot of ['subject', 'object'] as const) {
+    const f = slots[slot];
+    if (!f?.name) continue;
+    const kinds = frame.slots[slot];
+    // A demonym stands for its country: "a Chinese design" names China as the origin.
+    const isPlace = f.name.demonymOf !== undefined;
+    if (kinds.length && !kinds.some((k) => f.name!.kinds.has(k) || (isPlace && k === 'place'))) return false;
+  }
+  return true;
+}
+
+export function fillerOf(phrase: NounPhrase): Filler | undefined {
+  if (phrase.pronoun) return { phrase, start: phrase.start, end: phrase.end };
+  if (phrase.referent) return fillerOfName(phrase, phrase.referent);
+  return { phrase, start: phrase.start, end: phrase.end };
+}
+
+function fillerOfName(phrase: NounPhrase, name: Name): Filler {
+  return { phrase, name, start: name.start, end: name.end };
+}
+
+/** The kinds a filler can be. */
+export function kindsOf(f: Filler): ReadonlySet<Kind> {
+  return f.name?.kinds ?? new Set();
+}
+
+/** The phrase that starts at word `k`, if one does (with its owner, if it has one). */
+function phraseStartingAt(r: Reading, k: number): NounPhrase | undefined {
+  const p = r.phraseOf(k);
+  return p && p.first === k ? p : undefined;
+}
+
+function skipAdverbs(r: Reading, k: number): number {
+  let j = k;
+  while (j < r.words.length && (r.words[j]!.tag === 'ADV' || r.words[j]!.tag === 'NEG')) j++;
+  return j;
+}
+
+/** After a phrase: skip ", an apposition," so that what follows is found. */
+function skipApposition(r: Reading, k: number): number {
+  if (r.words[k]?.text !== ',') return k;
+  const np = phraseStartingAt(r, k + 1);
+  if (np && r.words[np.last + 1]?.text === ',') return np.last + 2;
+  return k;
+}
+
+/** The phrase after one of `preps`, looking from `from` (and from `alsoFrom`) over a few words. */
+function findPreposition(r: Reading, from: number, preps: readonly string[], alsoFrom: number): NounPhrase | undefined {
+  for (const start of from === alsoFrom ? [from] : [from, alsoFrom]) {
+    const j = skipAdverbs(r, start);
+    const w = r.words[j];
+    if (w && w.tag === 'PREP' && preps.includes(w.norm)) {
+      const np = phraseStartingAt(r, j + 1);
+      if (np) return np;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The subject of the verb at word `k`: the nearest phrase before it in its clause, passing over
+ * adverbs, an apposition or an aside between commas, and phrases that are objects of a
+ * preposition ("The Shahab-3 of Iran is" has the Shahab-3 as subject). In a relative clause
+ * without a subject of its own, the phrase the clause is about.
+ */
+export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
+  const clause = r.clauseOf[k];
+  let j = k - 1;
+  for (let steps = 0; j >= 0 && steps < REACH; steps++) {
+    const w = r.words[j]!;
+    if (r.clauseOf[j] !== clause) {
+      // An aside or a relative clause inside the clause: step over it.
+      const inner = r.clauses[r.clauseOf[j]!]!;
+      if (inner.parent === clause && (inner.kind === 'aside' || inner.kind === 'relative')) {
+        j = inner.first - 1;
+        if (r.words[j]?.text === ',') j--;
+        continue;
+      }
+      break;
+    }
+    if (w.tag === 'ADV' || w.tag === 'NEG') {
+      j--;
+      continue;
+    }
+    if (w.text === ',') {
+      // ", then Iran's president," or ", Oba notes,": step back to the comma before it.
+      const before = previousComma(r, j);
+      if (before !== undefined) {
+        j = before - 1;
+        continue;
+      }
+      break;
+    }
+    const p = r.phraseOf(j);
+    if (p && p.last === j) {
+      const before = r.words[p.first - 1];
+      if (before && before.tag === 'PREP' && p.first - 1 > 0 && r.clauseOf[p.first - 2] === clause && r.phraseOf(p.first - 2)) {
+        j = p.first - 2;
+        continue;
+      }
+      if (p.pronoun && p.pronoun.tag === 'PPOSS') break;
+      return p;
+    }
+    break;
+  }
+  const c = r.clauses[clause ?? 0];
+  if (c?.kind === 'relative' && c.antecedent) return c.antecedent;
+  return undefined;
+}
+
+function previousComma(r: Reading, j: number): number | undefined {
+  for (let i = j - 1; i >= 0 && i >= j - 10; i--) {
+    const w = r.words[i]!;
+    if (w.text === ',') return i;
+    if (w.text === ';' || w.text === ':' || w.text === '(' || w.text === ')') return undefined;
+  }
+  return undefined;
+}
+
+/** The subject a noun phrase is said of: by a copula or a light verb before it, or by apposition. */
+function predicateOf(r: Reading, p: NounPhrase): { subject: NounPhrase; verb?: VerbGroup } | undefined {
+  let j = skipAsideBack(r, p.first - 1);
+  // Adverbs and an intensifying reflexive: "is itself an Iranian design", "is effectively a copy".
+  while (j >= 0 && (r.words[j]!.tag === 'ADV' || /sel(?:f|ves)$/.test(r.words[j]!.norm))) j--;
+  // "X is of Chinese origin": the phrase after "of" is the predicate.
+  if (r.words[j]?.norm === 'of' && j > 0) {
+    const v0 = r.verbOf(j - 1);
+    if (v0 && v0.last === j - 1 && v0.copula) {
+      const subject = subjectOf(r, v0.first);
+      return subject ? { subject, verb: v0 } : undefined;
+    }
+  }
+  const w = r.words[j];
+  if (!w) return undefined;
+  const v = r.verbOf(j);
+  if (v && v.last === j && (v.copula || LIGHT_VERBS.has(v.lemma) || v.hedge)) {
+    const subject = subjectOf(r, v.first);
+    return subject ? { subject, verb: v } : undefined;
+  }
+  if (w.text === ',' || w.text === '(' || w.text === '—' || w.text === '–') {
+    const before = r.phraseOf(j - 1);
+    if (before && before.last === j - 1) return { subject: before };
+  }
+  if (w.norm === 'as' && j > 0) {
+    const before = r.phraseOf(j - 1);
+    if (before && before.last === j - 1) return { subject: before };
+    const verb = r.verbOf(j - 1);
+    if (verb) {
+      const object = subjectOf(r, verb.first);
+      if (object) return { subject: object, verb };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * From a comma before a phrase, back over an adverbial aside (", by most appearances,", ", in
+ * effect,", ", for all practical purposes,") to the word before it; or `j` itself.
+ */
+function skipAsideBack(r: Reading, j: number): number {
+  if (r.words[j]?.text !== ',') return j;
+  const open = previousComma(r, j);
+  if (open === undefined || open === j - 1) return j;
+  const first = r.words[open + 1]!;
+  if (first.tag !== 'PREP' && first.tag !== 'ADV') return j;
+  return open - 1;
+}
+
+function hedgeIn(r: Reading, clause: number): Word | undefined {
+  const c = r.clauses[clause];
+  if (!c) return undefined;
+  for (let k = c.first; k <= c.last; k++) {
+    const w = r.words[k]!;
+    if (HEDGE_WORDS.has(w.norm) && (w.tag === 'ADV' || w.tag === 'MODAL')) return w;
+  }
+  return undefined;
+}
+
+/** The date, place and time relation of the clause, nearest to the trigger first. */
+function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<Record<Slot, Filler>>): Pick<FrameMatch, 'date' | 'place' | 'relation'> {
+  const c = r.clauses[clause]!;
+  const scope = inScope(r, c.index);
+  let date: DateSpan | undefined;
+  let place: Filler | undefined;
+  let relation: TimeRelation | undefined;
+  let dateDistance = Infinity;
+  const taken = new Set([slots.subject?.phrase, slots.object?.phrase]);
+  for (const p of r.phrases) {
+    if (!scope(p.first)) continue;
+    const distance = Math.abs(p.first - anchor);
+    if (distance > REACH * 2) continue;
+    const prep = r.words[p.first - 1];
+    // A date of its own ("in 1989") or a date that modifies the trigger's phrase or a slot ("his 1989 visit").
+    if (p.date) {
+      const ownPhrase = p.first <= anchor && anchor <= p.last;
+      const bare = p.date.first === p.first || (p.determiner !== undefined && p.date.first === p.first + 1) || (p.owner !== undefined && p.date.first === p.owner.last + 2);
+      const adjunct = prep && DATE_PREPOSITIONS.has(prep.norm) && bare && p.head.i === p.date.last;
+      const modifies = ownPhrase || taken.has(p);
+      if ((adjunct || modifies) && distance < dateDistance) {
+        date = p.date;
+        dateDistance = distance;
+      }
+    }
+    if (!taken.has(p) && p.referent?.kinds.has('place') && !p.referent.demonymOf && prep && PLACE_PREPOSITIONS.has(prep.norm) && prep.norm !== 'to') {
+      place ??= fillerOf(p);
+    }
+    if (prep && (prep.norm === 'after' || prep.norm === 'before') && p.referent?.kinds.has('event')) {
+      relation ??= { relation: prep.norm, event: fillerOf(p)!, word: prep };
+    }
+  }
+  return { ...(date && { date }), ...(place && { place }), ...(relation && { relation }) };
+}
+
+/** Words of the clause, and of the main clause's front when the clause is the main one (a fronted "In 1989,"). */
+function inScope(r: Reading, clause: number): (k: number) => boolean {
+  return (k) => {
+    const c = r.clauseOf[k];
+    if (c === clause) return true;
+    const inner = c === undefined ? undefined : r.clauses[c];
+    // An aside inside the clause does not count; a clause it governs does not either.
+    return inner !== undefined && inner.kind === 'apposition' && inner.parent === clause;
+  };
+}
+
+/** A one-line account of a match, for `npm run explain`. */
+export function describeMatch(r: Reading, m: FrameMatch): string {
+  const text = (f: Filler | undefined) => (f ? r.text.slice(f.start, f.end) : '∅');
+  const parts = [`${m.frame.predicate}(${text(m.subject)} → ${text(m.object)})`, `by «${r.text.slice(m.triggerStart, m.triggerEnd)}»`];
+  if (m.date) parts.push(`date=${r.text.slice(m.date.start, m.date.end)}`);
+  if (m.place) parts.push(`place=${text(m.place)}`);
+  if (m.relation) parts.push(`${m.relation.relation} ${text(m.relation.event)}`);
+  if (m.negation) parts.push('negated');
+  if (m.hedge) parts.push('hedged');
+  return parts.join(' ');
+}

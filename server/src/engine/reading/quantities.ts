@@ -1,0 +1,143 @@
+/**
+ * Figures as drafts write them: a number in digits or words ("300", "three hundred", "a
+ * dozen", "$1bn"), its bound ("some", "more than", "nearly", "at least"), its currency ("$",
+ * "dollars", "USD") and, found later by the phrase reader, the noun it counts ("advisers",
+ * "submarines"). A figure of time ("five years", "a decade", "three decades") is a duration.
+ *
+ * Both the draft's figure and the base's are read as intervals when they are compared: "some
+ * 300" is about 300, "more than $1 billion" is open above.
+ */
+
+import type { Bound } from '../factbase/types.js';
+import { findNumbers, type NumberPhrase } from '../claims/numbers.js';
+import type { Word } from './words.js';
+
+/** A draft's bound: the base's bounds, and two that only drafts write. */
+export type DraftBound = Bound | 'nearly' | 'just-over';
+
+export interface QuantitySpan {
+  /** Word indices, inclusive, of the whole figure: bound words, currency and number. */
+  readonly first: number;
+  readonly last: number;
+  /** Block indices of the whole figure. */
+  readonly start: number;
+  readonly end: number;
+  readonly number: NumberPhrase;
+  readonly value: number;
+  readonly bound: DraftBound;
+  /** The bound words as written ("some", "more than"), or '' for a bare figure. */
+  readonly boundWords: string;
+  /** The currency, when the figure is money. */
+  readonly currency?: string;
+  /** The currency sign as written before the number ("$", "US$"), or ''. */
+  readonly currencyPrefix: string;
+  /** The end of the money phrase ("dollars" after the number), in block indices. */
+  readonly moneyEnd: number;
+  /** For a figure of time: its unit. */
+  readonly duration?: 'day' | 'week' | 'month' | 'year' | 'decade';
+}
+
+/** Bound words before a figure, longest first, as sequences of folded words. */
+const BOUNDS: ReadonlyArray<[string, DraftBound]> = [
+  ['more than', 'more-than'], ['well over', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'],
+  ['greater than', 'more-than'], ['over', 'more-than'], ['above', 'more-than'], ['at least', 'at-least'],
+  ['no fewer than', 'at-least'], ['no less than', 'at-least'], ['a minimum of', 'at-least'],
+  ['just over', 'just-over'], ['slightly more than', 'just-over'], ['a little over', 'just-over'],
+  ['fewer than', 'less-than'], ['less than', 'less-than'], ['under', 'less-than'], ['below', 'less-than'],
+  ['up to', 'at-most'], ['at most', 'at-most'], ['no more than', 'at-most'], ['a maximum of', 'at-most'],
+  ['nearly', 'nearly'], ['almost', 'nearly'], ['just under', 'nearly'], ['close to', 'nearly'], ['not quite', 'nearly'],
+  ['some', 'approximate'], ['about', 'approximate'], ['around', 'approximate'], ['roughly', 'approximate'],
+  ['approximately', 'approximate'], ['an estimated', 'approximate'], ['estimated', 'approximate'],
+  ['as many as', 'approximate'], ['perhaps', 'approximate'], ['circa', 'approximate'], ['ca', 'approximate'],
+  ['barely', 'approximate'], ['just', 'approximate'], ['only', 'approximate'],
+];
+
+const CURRENCY_WORDS: Readonly<Record<string, string>> = { dollars: 'USD', dollar: 'USD', usd: 'USD' };
+const TIME_UNITS: Readonly<Record<string, QuantitySpan['duration']>> = {
+  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
+  decade: 'decade', decades: 'decade',
+};
+
+/** The figures of a sentence, in order. Numbers inside `exclude` (names, dates) are not figures. */
+export function findQuantities(words: readonly Word[], text: string, exclude: (first: number, last: number) => boolean): QuantitySpan[] {
+  if (words.length === 0) return [];
+  const out: QuantitySpan[] = [];
+  const from = words[0]!.start;
+  const to = words[words.length - 1]!.end;
+  let w = 0;
+  for (const n of withDecades(text, from, to, findNumbers(text, from, to))) {
+    while (w < words.length && words[w]!.end <= n.start) w++;
+    let last = w;
+    while (last + 1 < words.length && words[last + 1]!.start < n.end) last++;
+    if (w >= words.length || exclude(w, last)) continue;
+    let first = w;
+    let currencyPrefix = '';
+    let currency: string | undefined;
+    // "$1 billion", "US$1 billion", "USD 1 billion".
+    const sign = words[first - 1];
+    if (sign && (sign.text === '$' || sign.norm === 'usd')) {
+      currency = 'USD';
+      first--;
+      const us = words[first - 1];
+      currencyPrefix = sign.text === '$' && us && us.norm === 'us' && sign.joined ? `${us.text}$` : sign.text === '$' ? '$' : `${sign.text} `;
+      if (currencyPrefix.startsWith('US') && us) first--;
+    }
+    let moneyEnd = words[last]!.end;
+    let unitAt = last + 1;
+    if (/bn$/i.test(words[last]!.text) && currency) moneyEnd = words[last]!.end;
+    const after = words[unitAt];
+    if (after && CURRENCY_WORDS[after.norm] !== undefined) {
+      currency = CURRENCY_WORDS[after.norm];
+      moneyEnd = after.end;
+      unitAt++;
+    }
+    const bound = boundBefore(words, first);
+    const start = bound ? bound.first : first;
+    const unit = words[unitAt];
+    const duration = unit ? TIME_UNITS[unit.norm] : undefined;
+    out.push({
+      first: start,
+      last,
+      start: words[start]!.start,
+      end: n.end,
+      number: n,
+      value: n.value,
+      bound: bound?.bound ?? 'exact',
+      boundWords: bound?.words ?? '',
+      ...(currency !== undefined && { currency }),
+      currencyPrefix,
+      moneyEnd,
+      ...(duration !== undefined && { duration }),
+    });
+  }
+  return out;
+}
+
+/**
+ * "a decade", "a year": an article before a unit of time is the number one. findNumbers reads
+ * "a" only before scale words, so these are added here.
+ */
+function withDecades(text: string, from: number, to: number, numbers: NumberPhrase[]): NumberPhrase[] {
+  const out = [...numbers];
+  const re = /\b(an?)\s+(?=(?:decade|year|month|week|day)\b)/gi;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const start = m.index;
+    if (out.some((n) => n.start <= start && start < n.end)) continue;
+    out.push({ start, end: start + m[1]!.length, value: 1, style: 'words', commas: false, scaled: false, article: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function boundBefore(words: readonly Word[], first: number): { first: number; bound: DraftBound; words: string } | undefined {
+  for (const [phrase, bound] of BOUNDS) {
+    const parts = phrase.split(' ');
+    const at = first - parts.length;
+    if (at < 0) continue;
+    let ok = true;
+    for (let j = 0; j < parts.length; j++) if (words[at + j]!.norm !== parts[j]) ok = false;
+    if (ok) return { first: at, bound, words: words.slice(at, first).map((x) => x.text).join(' ') };
+  }
+  if (words[first - 1]?.text === '~') return { first: first - 1, bound: 'approximate', words: '~' };
+  return undefined;
+}

@@ -1,0 +1,260 @@
+/**
+ * The words of a sentence with their part of speech and lemma: the first layer of a reading.
+ * Words, numbers and punctuation are all tokens here (unlike text/tokens.ts, which keeps only
+ * letters and digits for name matching), because commas, dashes and quote marks carry structure.
+ *
+ * Tagging is a lexicon lookup for the closed classes and the listed verbs, then a few rules of
+ * English on the neighbours: after a determiner or a possessive a word is nominal ("the visit"),
+ * after a subject or an auxiliary it is a verb ("Khamenei visits", "was visited"), "to" before a
+ * verb is an infinitive marker. The tags only have to be good enough to find phrases and
+ * clauses; names, dates and figures are recognised as spans on top of them.
+ */
+
+import { fold } from '../text/tokens.js';
+import {
+  ADVERBS,
+  americanSpelling,
+  AUXILIARIES,
+  CONJUNCTIONS,
+  DETERMINERS,
+  LY_NOT_ADVERB,
+  MODALS,
+  NEGATIONS,
+  NOUN_FIRST,
+  POSSESSIVE_PRONOUNS,
+  PREPOSITIONS,
+  PRONOUNS,
+  RELATIVES,
+  singular,
+  SUBORDINATORS,
+  VERB_FORMS,
+  WH_WORDS,
+  type Tag,
+} from './lexicon.js';
+
+/** How a verb is inflected, as far as the form shows. */
+export type VerbForm = 'base' | 'third' | 'past' | 'participle' | 'gerund' | 'past-or-participle';
+
+export interface Word {
+  /** Index among the sentence's words. */
+  readonly i: number;
+  /** As written. */
+  readonly text: string;
+  /** Folded: lower case, no diacritics. */
+  readonly norm: string;
+  /** Block indices. */
+  readonly start: number;
+  readonly end: number;
+  tag: Tag;
+  /** The dictionary form: "visited" → "visit", "submarines" → "submarine"; the norm otherwise. */
+  lemma: string;
+  form?: VerbForm;
+  /** Starts with a capital letter. */
+  readonly cap: boolean;
+  /** All capitals, two letters or more: an acronym. */
+  readonly upper: boolean;
+  /** Nothing but white space or nothing at all stands between this word and the one before. */
+  readonly joined: boolean;
+  /** The first word of the sentence (after any opening punctuation or Markdown marks). */
+  initial: boolean;
+}
+
+/**
+ * Tokens: an abbreviation with dots ("U.S.", "U.N."), a number with separators ("1,000",
+ * "1.2"), digits with letters ("1980s", "1bn", "3rd"), a word with "n't" split off, the possessive "'s", a letter-and-digit run, or one mark
+ * of punctuation (a run for "..." and dashes).
+ */
+const TOKEN = /(?:\p{Lu}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\p{L}+|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{M}\p{N}]+|\.{2,}|[\u2013\u2014-]{2,}|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Tokenizes and tags the sentence [start, end) of a block's text. */
+export function readWords(text: string, start: number, end: number): Word[] {
+  const words: Word[] = [];
+  TOKEN.lastIndex = start;
+  let previousEnd = start;
+  for (let m = TOKEN.exec(text); m && m.index < end; m = TOKEN.exec(text)) {
+    const raw = m[0];
+    if (m.index + raw.length > end) break;
+    const norm = fold(raw);
+    words.push({
+      i: words.length,
+      text: raw,
+      norm,
+      start: m.index,
+      end: m.index + raw.length,
+      tag: 'NOUN',
+      lemma: norm,
+      cap: /^[\p{Lu}\p{Lt}]/u.test(raw),
+      upper: raw.length > 1 && /\p{L}/u.test(raw) && raw === raw.toUpperCase(),
+      joined: m.index === previousEnd,
+      initial: false,
+    });
+    previousEnd = m.index + raw.length;
+  }
+  tag(words);
+  return words;
+}
+
+const PUNCT = /^[^\p{L}\p{N}$%&/]+$/u;
+
+function tag(words: Word[]): void {
+  let sentenceStart = true;
+  for (const w of words) {
+    const first = sentenceStart && /[\p{L}\p{N}]/u.test(w.text);
+    if (first) {
+      w.initial = true;
+      sentenceStart = false;
+    } else if (sentenceStart && PUNCT.test(w.text) && !/^["“‘'«(*_#>-]$/.test(w.text)) {
+      // Only opening marks may come before the first word.
+    }
+    lexical(w);
+  }
+  for (const w of words) contextual(words, w);
+}
+
+/** The tag a word has out of context. */
+function lexical(w: Word): void {
+  const n = w.norm;
+  if (/^\d/.test(n)) {
+    if (/^\d+(?:st|nd|rd|th)$/.test(n)) w.tag = 'ADJ';
+    else w.tag = /^\d+(?:[.,]\d+)*(?:s|bn|mn|m|k)?$/.test(n) ? 'NUM' : 'PROPN';
+    return;
+  }
+  if (PUNCT.test(w.text)) {
+    w.tag = 'PUNCT';
+    return;
+  }
+  if (/^[$%&/€£¥]$/.test(w.text)) {
+    w.tag = 'SYM';
+    return;
+  }
+  if (n === "'s" || n === '’s') {
+    w.tag = 'POSS';
+    return;
+  }
+  if (n === "n't" || n === 'n’t') {
+    w.tag = 'NEG';
+    w.lemma = 'not';
+    return;
+  }
+  const aux = AUXILIARIES.get(n);
+  if (aux) {
+    w.tag = 'AUX';
+    w.lemma = aux;
+    return;
+  }
+  if (MODALS.has(n)) return set(w, 'MODAL');
+  if (n === 'ca' || n === 'wo') return set(w, 'MODAL', n === 'ca' ? 'can' : 'will'); // ca|n't, wo|n't
+  if (NEGATIONS.has(n)) return set(w, 'NEG');
+  if (n === 'no' && !w.cap) return set(w, 'DET');
+  if (DETERMINERS.has(n)) return set(w, 'DET');
+  if (POSSESSIVE_PRONOUNS.has(n)) return set(w, 'PPOSS');
+  if (RELATIVES.has(n)) return set(w, 'REL');
+  if (PRONOUNS.has(n)) return set(w, 'PRON');
+  if (WH_WORDS.has(n)) return set(w, 'WH');
+  if (CONJUNCTIONS.has(n)) return set(w, 'CONJ');
+  if (n === 'to') return set(w, 'PREP');
+  if (SUBORDINATORS.has(n) && n !== 'as') return set(w, 'SUB');
+  if (PREPOSITIONS.has(n) || n === 'as' || n === 'than') return set(w, 'PREP');
+  if (ADVERBS.has(n)) return set(w, 'ADV');
+  const american = americanSpelling(n);
+  const verb = VERB_FORMS.get(american);
+  if (verb) {
+    w.tag = 'VERB';
+    w.lemma = verb;
+    w.form = formOf(american, verb);
+    return;
+  }
+  if (/ly$/.test(n) && n.length > 4 && !LY_NOT_ADVERB.has(n)) return set(w, 'ADV');
+  if (w.cap && !w.initial) return set(w, 'PROPN', n);
+  if (/(?:ed|ing)$/.test(n) && n.length > 5) {
+    // An unlisted -ed or -ing word: a participle used as a modifier, or a verb; context decides.
+    w.tag = 'ADJ';
+    return;
+  }
+  w.tag = w.cap && w.initial ? 'PROPN' : 'NOUN';
+  w.lemma = singular(american);
+}
+
+function set(w: Word, t: Tag, lemma = w.norm): void {
+  w.tag = t;
+  w.lemma = lemma;
+}
+
+function formOf(form: string, lemma: string): VerbForm {
+  if (form === lemma) return 'base';
+  if (form.endsWith('ing')) return 'gerund';
+  if (form.endsWith('s') && !form.endsWith('ss')) return 'third';
+  return 'past-or-participle';
+}
+
+/** Nominal words before which a word is read as a noun: "the visit", "his 1989 trip", "Iran's copy". */
+const NOMINAL_BEFORE: ReadonlySet<Tag> = new Set(['DET', 'PPOSS', 'POSS', 'ADJ', 'NUM']);
+
+function contextual(words: Word[], w: Word): void {
+  const prev = previousWord(words, w.i);
+  const next = words[w.i + 1];
+  // A sentence-initial capital that is an ordinary word is that word: "Critics say", "Analysts recall".
+  if (w.initial && w.tag === 'PROPN' && next && (next.tag === 'VERB' || next.tag === 'AUX' || next.tag === 'MODAL')) {
+    w.tag = 'NOUN';
+    w.lemma = singular(w.norm);
+  }
+  // After a determiner or a possessive a verb form is nominal: "a ride", "his visits", "the
+  // revised figure" (a participle used as a modifier).
+  if (w.tag === 'VERB' && prev && (insideNounPhrase(words, w.i) || (prev.tag === 'PREP' && NOUN_FIRST.has(w.norm)))) {
+    if (w.form === 'past-or-participle' && prev.tag !== 'PREP') {
+      w.tag = 'ADJ';
+      return;
+    }
+    if (w.form !== 'gerund' || prev.tag === 'DET' || prev.tag === 'PPOSS' || prev.tag === 'POSS') {
+      w.tag = 'NOUN';
+      w.lemma = w.form === 'gerund' ? w.norm : singular(w.norm);
+      delete w.form;
+      return;
+    }
+  }
+  if (w.tag === 'VERB' && w.form === 'third' && NOUN_FIRST.has(w.norm) && (!prev || prev.tag === 'PUNCT' || prev.tag === 'CONJ')) {
+    w.tag = 'NOUN';
+    w.lemma = singular(w.norm);
+    delete w.form;
+    return;
+  }
+  if (w.tag === 'PREP' && w.norm === 'to' && next && ((next.tag === 'VERB' && next.form === 'base') || (next.tag === 'AUX' && next.norm === next.lemma))) {
+    w.tag = 'TO';
+    return;
+  }
+  if (w.tag === 'VERB' && w.form === 'past-or-participle') {
+    // After "be" or "have", or with no subject before it, the form is a participle.
+    const aux = auxiliaryBefore(words, w.i);
+    w.form = aux ? 'participle' : 'past-or-participle';
+  }
+  if (w.tag === 'ADJ' && prev && (prev.tag === 'AUX' || prev.tag === 'PRON' || prev.tag === 'PROPN')) {
+    const lemma = americanSpelling(w.norm).replace(/(?:ed|ing)$/, '');
+    w.tag = 'VERB';
+    w.lemma = lemma;
+    w.form = w.norm.endsWith('ing') ? 'gerund' : 'past-or-participle';
+  }
+}
+
+/** Whether a determiner, a possessive or a number opens a noun phrase that reaches word `i`. */
+function insideNounPhrase(words: readonly Word[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
+    const w = words[j]!;
+    if (NOMINAL_BEFORE.has(w.tag) && w.tag !== 'ADJ') return true;
+    if (w.tag !== 'ADJ' && w.tag !== 'NOUN' && !(w.text === '-' && w.joined)) return false;
+  }
+  return false;
+}
+
+function previousWord(words: readonly Word[], i: number): Word | undefined {
+  return i > 0 ? words[i - 1] : undefined;
+}
+
+/** An auxiliary of the verb at `i`, looking back over adverbs and negations. */
+export function auxiliaryBefore(words: readonly Word[], i: number): Word | undefined {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const w = words[j]!;
+    if (w.tag === 'AUX' || w.tag === 'MODAL') return w;
+    if (w.tag !== 'ADV' && w.tag !== 'NEG') return undefined;
+  }
+  return undefined;
+}
