@@ -166,6 +166,8 @@ export class Checker {
         const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
         claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
         if (j.verdict === 'refuted') findings.push(this.finding(check, j, start, end, sources, setting, citeFix));
+        // Another occasion the base may not know of: information, never an error, and no fix.
+        if (j.verdict === 'unconfirmed') findings.push(this.finding(check, { ...j, replacement: undefined }, start, end, sources, setting === 'hint' ? 'hint' : 'information', []));
       }
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);

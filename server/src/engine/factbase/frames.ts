@@ -31,7 +31,11 @@ export type Slot = 'subject' | 'object';
 
 export interface LexicalUnit {
   readonly lemmas: readonly string[];
-  readonly pos: 'verb' | 'noun' | 'participle';
+  /**
+   * `attached` is a phrase followed by one of the unit's prepositions and a phrase ("the summit in
+   * Singapore"): no word evokes the frame, the slot kinds do.
+   */
+  readonly pos: 'verb' | 'noun' | 'participle' | 'attached';
   /** Prepositions that introduce the `prep` role. */
   readonly prep?: readonly string[];
   /** How roles fill slots in the active voice (and for nouns). */
@@ -105,7 +109,7 @@ export const FRAMES: readonly FrameDefinition[] = [
     oneValue: false,
     repeats: true,
     units: [
-      { pos: 'verb', lemmas: ['visit', 'tour'], roles: { subject: 'subject', object: 'object' }, passive: { subject: 'object', by: 'subject' } },
+      { pos: 'verb', lemmas: ['visit', 'tour', 'ride'], prep: ['on'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
       { pos: 'verb', lemmas: ['travel', 'go', 'fly', 'come', 'journey', 'head', 'return', 'arrive', 'stop'], prep: ['to', 'in', 'into'], roles: { subject: 'subject', prep: 'object' } },
       { pos: 'noun', lemmas: ['visit', 'trip', 'tour', 'journey', 'travel', 'stay', 'stop', 'voyage', 'mission', 'sojourn'], prep: ['to', 'of', 'in'], roles: { owner: 'subject', by: 'subject', subject: 'subject', prep: 'object', modifier: 'object' } },
     ],
@@ -119,6 +123,18 @@ export const FRAMES: readonly FrameDefinition[] = [
     units: [
       { pos: 'verb', lemmas: ['meet', 'receive', 'host', 'welcome', 'greet', 'entertain'], prep: ['with'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
       { pos: 'noun', lemmas: ['meeting', 'talk', 'talks', 'reception', 'audience', 'encounter', 'summit'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    // Where an event took place: "the summit in Singapore", "held in Hanoi", "took place in Tehran".
+    predicate: 'located-in',
+    slots: { subject: ['event'], object: ['place'] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['hold', 'stage', 'convene', 'host', 'organize'], prep: ['in', 'at'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['occur', 'happen', 'unfold', 'open'], prep: ['in', 'at'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'attached', lemmas: [], prep: ['in', 'at'], roles: { head: 'subject', prep: 'object' } },
     ],
   },
   {

@@ -81,6 +81,9 @@ export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): Fra
         } else if (unit.pos === 'participle') {
           const m = participleMatch(r, frame, unit, p);
           if (m) out.push(m);
+        } else if (unit.pos === 'attached' && p.referent) {
+          const m = attachedMatch(r, frame, unit, p);
+          if (m) out.push(m);
         }
       }
     }
@@ -98,6 +101,14 @@ function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: Ver
   if (object && r.words[after]!.tag !== 'PREP') {
     found.object = object;
     after = skipApposition(r, object.last + 1);
+  } else if (frame.symmetric && subject) {
+    // "Rouhani and Kim Yong Nam met": for a symmetric act, a joint subject holds both sides.
+    const and = r.words[subject.first - 1];
+    const first = and?.norm === 'and' ? r.phraseOf(subject.first - 2) : undefined;
+    if (first && first.last === subject.first - 2) {
+      found.subject = first;
+      found.object = subject;
+    }
   }
   if (unit.prep) {
     const prep = findPreposition(r, v.last + 1, unit.prep, object ? after : v.last + 1);
@@ -105,7 +116,6 @@ function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: Ver
   }
   const by = findPreposition(r, v.last + 1, ['by'], after);
   if (by) found.by = by;
-  if (unit.prep && !found.prep && roles.prep) return undefined;
   return assemble(r, frame, unit, roles, found, v.verb.start, v.end, v, v.first);
 }
 
@@ -150,6 +160,23 @@ function participleMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, 
     return finish(r, frame, unit, slots, participle.start, participle.end, undefined, p.first);
   }
   return undefined;
+}
+
+/** "the first US-North Korea summit in Singapore": a name and the phrase of a preposition after it. */
+function attachedMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: NounPhrase): FrameMatch | undefined {
+  const w = r.words[p.last + 1];
+  if (!w || w.tag !== 'PREP' || !unit.prep?.includes(w.norm)) return undefined;
+  const np = phraseStartingAt(r, p.last + 2);
+  if (!np) return undefined;
+  const found: Partial<Record<Role, NounPhrase>> = { head: p, prep: np };
+  const slots: Partial<Record<Slot, Filler>> = {};
+  for (const [role, slot] of Object.entries(unit.roles) as Array<[Role, Slot]>) {
+    const phrase = found[role];
+    const filler = phrase && fillerOf(phrase);
+    if (filler?.name) slots[slot] = filler;
+  }
+  if (!slots.subject || !slots.object || !typed(frame, slots)) return undefined;
+  return finish(r, frame, unit, slots, w.start, w.end, undefined, p.first);
 }
 
 function defaultPassive(roles: LexicalUnit['roles']): LexicalUnit['roles'] {
@@ -217,6 +244,8 @@ function typed(frame: FrameDefinition, slots: Partial<Record<Slot, Filler>>): bo
   if (!slots.subject && !slots.object) return false;
   for (const slot of ['subject', 'object'] as const) {
     const f = slots[slot];
+    // A date or a figure is no thing a slot can hold: "ended in 1986" has no place in it.
+    if (f && !f.name && (f.phrase.date?.last === f.phrase.head.i || f.phrase.quantity?.last === f.phrase.head.i)) return false;
     if (!f?.name) continue;
     const kinds = frame.slots[slot];
     // A demonym stands for its country: "a Chinese design" names China as the origin.

@@ -73,6 +73,21 @@ export interface SpanIndex {
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+/**
+ * Verbs of more than one word, read as one: "took place" is "occur", "came to an end" is
+ * "end", "broke out" is "erupt", "held talks" is "meet", "pulled out of" is "withdraw".
+ */
+const MULTIWORD: Readonly<Record<string, ReadonlyArray<{ readonly words: readonly string[]; readonly lemma: string }>>> = {
+  take: [{ words: ['place'], lemma: 'occur' }],
+  come: [{ words: ['to', 'an', 'end'], lemma: 'end' }, { words: ['to', 'a', 'close'], lemma: 'end' }, { words: ['to', 'power'], lemma: 'rise' }],
+  draw: [{ words: ['to', 'a', 'close'], lemma: 'end' }],
+  wind: [{ words: ['down'], lemma: 'end' }],
+  break: [{ words: ['out'], lemma: 'erupt' }],
+  hold: [{ words: ['talks'], lemma: 'meet' }],
+  pull: [{ words: ['out'], lemma: 'withdraw' }],
+  set: [{ words: ['up'], lemma: 'establish' }],
+  sit: [{ words: ['down'], lemma: 'meet' }],
+};
 const COPULAS = new Set(['be', 'remain', 'become', 'stay']);
 const HEDGE_VERBS = new Set(['appear', 'seem', 'look']);
 const HEDGE_ADVERBS = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'supposedly', 'effectively', 'probably', 'possibly', 'likely', 'seemingly', 'purportedly']);
@@ -151,6 +166,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
       last = d.last;
       j = d.last + 1;
       headName = undefined;
+      // A phrase that is a date ("in 1986") ends with it, unless a noun follows ("1989 visit").
+      if (d.first === k && words[j]?.tag !== 'NOUN') break;
       continue;
     }
     const q = spans.quantityAt(j);
@@ -293,7 +310,14 @@ function verbGroupAt(words: readonly Word[], k: number): VerbGroup | undefined {
     break;
   }
   if (!main) return undefined;
-  const lemma = main.tag === 'AUX' ? main.lemma : main.lemma;
+  let lemma = main.lemma;
+  for (const entry of MULTIWORD[main.lemma] ?? []) {
+    if (entry.words.every((x, i) => words[last + 1 + i]?.norm === x)) {
+      lemma = entry.lemma;
+      last += entry.words.length;
+      break;
+    }
+  }
   const passive = be && main.tag === 'VERB' && (main.form === 'participle' || main.form === 'past-or-participle');
   const copula = (main.tag === 'AUX' && main.lemma === 'be') || COPULAS.has(lemma);
   return {

@@ -62,6 +62,8 @@ export function readSentence(input: SentenceInput, context: NameContext): Readin
   const titles = findTitles(words);
   const names = findNames(words, input.mentions, titles, { ...context, titleCase });
   nominalAfterDemonyms(words, names);
+  // A word of a name is a proper noun, whatever its shape made the tagger think ("Rouhani met").
+  for (const n of names) if (n.demonymOf === undefined) for (let k = n.first; k <= n.last; k++) if (words[k]!.tag === 'NOUN') words[k]!.tag = 'PROPN';
   const nameAt = indexBy(words.length, names);
   const inName = coverage(words.length, names);
   const dates = findDates(words).filter((d) => !overlaps(inName, d.first, d.last));

@@ -200,12 +200,16 @@ function contextual(words: Word[], w: Word): void {
   }
   // After a determiner or a possessive a verb form is nominal: "a ride", "his visits", "the
   // revised figure" (a participle used as a modifier).
-  if (w.tag === 'VERB' && prev && (insideNounPhrase(words, w.i) || (prev.tag === 'PREP' && NOUN_FIRST.has(w.norm)))) {
-    if (w.form === 'past-or-participle' && prev.tag !== 'PREP') {
+  // After a noun, though, a finite form is the phrase's verb: "the war ended", "the war ends".
+  const afterDeterminer = prev !== undefined && (prev.tag === 'DET' || prev.tag === 'PPOSS' || prev.tag === 'POSS' || (prev.tag === 'NUM' && !/^\d{4}$/.test(prev.text)));
+  const finiteAfterNoun = prev !== undefined && (prev.tag === 'NOUN' || prev.tag === 'PROPN') && (w.form === 'past-or-participle' || w.form === 'third');
+  if (w.tag === 'VERB' && prev && !finiteAfterNoun && (insideNounPhrase(words, w.i) || (prev.tag === 'PREP' && NOUN_FIRST.has(w.norm)))) {
+    if (w.form === 'past-or-participle') {
+      if (!afterDeterminer && prev.tag !== 'ADJ') return;
       w.tag = 'ADJ';
       return;
     }
-    if (w.form !== 'gerund' || prev.tag === 'DET' || prev.tag === 'PPOSS' || prev.tag === 'POSS') {
+    if (w.form !== 'gerund' || afterDeterminer) {
       w.tag = 'NOUN';
       w.lemma = w.form === 'gerund' ? w.norm : singular(w.norm);
       delete w.form;
@@ -239,6 +243,8 @@ function contextual(words: Word[], w: Word): void {
 function insideNounPhrase(words: readonly Word[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
     const w = words[j]!;
+    // A year opens no phrase of its own: "in 1986 changed" has a verb; "the 1989 visit" has a determiner.
+    if (w.tag === 'NUM' && /^\d{4}$/.test(w.text)) continue;
     if (NOMINAL_BEFORE.has(w.tag) && w.tag !== 'ADJ') return true;
     if (w.tag !== 'ADJ' && w.tag !== 'NOUN' && !(w.text === '-' && w.joined)) return false;
   }
