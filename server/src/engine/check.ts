@@ -255,6 +255,7 @@ function nameContext(base: FactBase): NameContext {
   }
   return {
     typeOf: (id) => base.entities.get(id)?.type,
+    nameOf: (id) => base.entities.get(id)?.name,
     countryEntity: (code) => byCode.get(code),
     places,
   };

@@ -92,9 +92,10 @@ export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): Fra
 }
 
 function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: VerbGroup): FrameMatch | undefined {
-  const roles = v.passive ? (unit.passive ?? defaultPassive(unit.roles)) : unit.roles;
+  const reduced = reducedRelative(r, v);
+  const roles = v.passive || reduced ? (unit.passive ?? defaultPassive(unit.roles)) : unit.roles;
   const found: Partial<Record<Role, NounPhrase>> = {};
-  const subject = subjectOf(r, v.first);
+  const subject = reduced ?? subjectOf(r, v.first);
   if (subject) found.subject = subject;
   let after = skipAdverbs(r, v.last + 1);
   const object = phraseStartingAt(r, after);
@@ -160,6 +161,24 @@ function participleMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, 
     return finish(r, frame, unit, slots, participle.start, participle.end, undefined, p.first);
   }
   return undefined;
+}
+
+/**
+ * A participle without an auxiliary after a phrase is a passive clause about that phrase: "the
+ * summit, held in Hanoi," and "the missile developed by Iran". The phrase is returned.
+ */
+function reducedRelative(r: Reading, v: VerbGroup): NounPhrase | undefined {
+  if (v.first !== v.last || v.verb.tag !== 'VERB' || (v.verb.form !== 'past-or-participle' && v.verb.form !== 'participle')) return undefined;
+  const next = r.words[v.last + 1];
+  if (!next || next.tag !== 'PREP') return undefined;
+  const before = r.words[v.first - 1];
+  const at = before?.text === ',' ? v.first - 2 : v.first - 1;
+  const p = r.phraseOf(at);
+  if (!p || p.last !== at) return undefined;
+  // "Khamenei visited in 1989" has a subject and a past verb, not a participle: only a comma or
+  // "by" after the verb says the participle is passive.
+  if (before?.text !== ',' && next.norm !== 'by') return undefined;
+  return p;
 }
 
 /** "the first US-North Korea summit in Singapore": a name and the phrase of a preposition after it. */
@@ -447,7 +466,7 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
         dateDistance = distance;
       }
     }
-    if (!taken.has(p) && p.referent?.kinds.has('place') && !p.referent.demonymOf && prep && PLACE_PREPOSITIONS.has(prep.norm) && prep.norm !== 'to') {
+    if (!taken.has(p) && p.referent?.kinds.has('place') && !p.referent.demonymOf && prep && PLACE_PREPOSITIONS.has(prep.norm) && prep.norm !== 'to' && placeAttaches(r, p.first - 1, taken)) {
       place ??= fillerOf(p);
     }
     if (prep && (prep.norm === 'after' || prep.norm === 'before') && p.referent?.kinds.has('event')) {
@@ -455,6 +474,21 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
     }
   }
   return { ...(date && { date }), ...(place && { place }), ...(relation && { relation }) };
+}
+
+/**
+ * Whether "in X" at `prep` says where the clause's act took place, rather than where the phrase
+ * before it is ("after the summit in Singapore" places the summit, not the meeting): it follows
+ * the verb, a slot's phrase, a date, a comma, or opens the clause.
+ */
+function placeAttaches(r: Reading, prep: number, slots: ReadonlySet<NounPhrase | undefined>): boolean {
+  const before = r.words[prep - 1];
+  if (!before || before.tag === 'PUNCT') return true;
+  if (r.clauseOf[prep - 1] !== r.clauseOf[prep]) return true;
+  if (r.verbOf(prep - 1)) return true;
+  const p = r.phraseOf(prep - 1);
+  if (!p) return before.tag === 'ADV';
+  return slots.has(p) || (p.date !== undefined && p.head.i === p.date.last);
 }
 
 /** Words of the clause, and of the main clause's front when the clause is the main one (a fronted "In 1989,"). */

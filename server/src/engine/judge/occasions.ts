@@ -22,7 +22,7 @@ import type { Statement } from '../factbase/types.js';
 import type { Filler, FrameMatch } from '../frames/match.js';
 import type { Reading } from '../reading/reading.js';
 import { fitOf, sameYearOnly } from './dates.js';
-import { within } from '../claims/events.js';
+import { within } from './places.js';
 
 export interface Occasion {
   readonly statement: Statement;

@@ -39,8 +39,9 @@ export interface Name {
   readonly kinds: ReadonlySet<Kind>;
   /** A demonym: the country it belongs to, as a base entity id or a gazetteer country code. */
   readonly demonymOf?: string;
-  /** Found in the gazetteer: the country code of the place or demonym. */
+  /** Found in the gazetteer: the country code of the place or demonym, and whether it is a country or a city. */
   readonly country?: string;
+  readonly placeKind?: 'country' | 'city';
 }
 
 /** The part of the world gazetteer the reader uses (reading/gazetteer.ts). */
@@ -50,6 +51,8 @@ export interface PlaceLookup {
 
 export interface NameContext {
   readonly typeOf: (entity: string) => string | undefined;
+  /** An entity's name, to compare with the words around a mention. */
+  readonly nameOf?: (entity: string) => string | undefined;
   /** The base entity of a country, by gazetteer country code, when the base has it. */
   readonly countryEntity?: (code: string) => string | undefined;
   readonly places?: PlaceLookup;
@@ -91,8 +94,11 @@ export function findNames(words: readonly Word[], mentions: readonly Mention[], 
     // "Nodong-derived" is the Nodong-1, but "Shahab" in "Shahab-1" is no Shahab-3.
     const after = words[last + 1];
     if (after && after.joined && after.text === '-' && words[last + 2]?.joined && /^\d+$|^\p{Lu}$/u.test(words[last + 2]!.text)) continue;
-    const single = m.entities.length === 1 ? m.entities[0]! : undefined;
+    let single = m.entities.length === 1 ? m.entities[0]! : undefined;
     const kind = single ? kindOfType(context.typeOf(single)) : undefined;
+    // "a second US-North Korea summit" is not the first one: an ordinal the event's name does
+    // not carry says the mention is of another occasion of the same kind.
+    if (single && kind === 'event' && otherOccasion(words, w, context.nameOf?.(single))) single = undefined;
     const name: Name = {
       first: w,
       last,
@@ -110,6 +116,18 @@ export function findNames(words: readonly Word[], mentions: readonly Mention[], 
   const unavailable = covered.map((c, k) => c || titleWords[k]!);
   for (const name of unknownNames(words, unavailable, context)) out.push(name);
   return out.sort((a, b) => a.first - b.first);
+}
+
+const OTHER_OCCASION = new Set(['second', 'third', 'fourth', 'fifth', 'next', 'later', 'subsequent', 'another', 'last', 'latest', 'previous', 'earlier', '2nd', '3rd', '4th', '5th', 'new', 'follow-up']);
+
+/** Whether the words before a mention at `w` say it is another occasion than the named event. */
+function otherOccasion(words: readonly Word[], w: number, name: string | undefined): boolean {
+  for (let j = w - 1; j >= 0 && j >= w - 3; j--) {
+    const x = words[j]!;
+    if (OTHER_OCCASION.has(x.norm)) return !(name ?? '').toLowerCase().split(/\W+/).includes(x.norm);
+    if (x.tag === 'PUNCT' || x.tag === 'VERB' || x.tag === 'PREP') return false;
+  }
+  return false;
 }
 
 function wordsText(words: readonly Word[], first: number, last: number): string {
@@ -166,6 +184,7 @@ function unknownNames(words: readonly Word[], covered: readonly boolean[], conte
         text: wordsText(words, k, last),
         kinds: new Set(demonym ? [] : ['place']),
         country: entry.country,
+        placeKind: entry.kind,
         ...(demonym && { demonymOf: entity ?? entry.country }),
       });
       k = last + 1;
