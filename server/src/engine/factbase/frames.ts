@@ -33,9 +33,11 @@ export interface LexicalUnit {
   readonly lemmas: readonly string[];
   /**
    * `attached` is a phrase followed by one of the unit's prepositions and a phrase ("the summit in
-   * Singapore"): no word evokes the frame, the slot kinds do.
+   * Singapore"): no word evokes the frame, the slot kinds do. An `adjective` takes its subject
+   * from the phrase before it or the copula's subject ("found KOMID active in Iran", "KOMID is
+   * active in Iran"); a `preposition` ("according to") takes the phrase after it as `prep`.
    */
-  readonly pos: 'verb' | 'noun' | 'participle' | 'attached';
+  readonly pos: 'verb' | 'noun' | 'participle' | 'attached' | 'adjective' | 'preposition';
   /** Prepositions that introduce the `prep` role. */
   readonly prep?: readonly string[];
   /** How roles fill slots in the active voice (and for nouns). */
@@ -123,6 +125,50 @@ export const FRAMES: readonly FrameDefinition[] = [
     units: [
       { pos: 'verb', lemmas: ['meet', 'receive', 'host', 'welcome', 'greet', 'entertain'], prep: ['with'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
       { pos: 'noun', lemmas: ['meeting', 'talk', 'talks', 'reception', 'audience', 'encounter', 'summit'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    // A sale: "North Korea sold Iran arms", "sold weapons to Syria", "Iran bought arms from
+    // Pyongyang", "arms sales to Iran", "Pyongyang's customers".
+    predicate: 'sold-to',
+    slots: { subject: ['place', 'organization', 'person'], object: ['place', 'organization', 'person'] },
+    oneValue: false,
+    repeats: true,
+    units: [
+      { pos: 'verb', lemmas: ['sell', 'export', 'supply', 'provide', 'ship', 'deliver', 'transfer', 'offer', 'peddle'], prep: ['to'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { by: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['buy', 'purchase', 'acquire', 'import', 'obtain', 'procure'], prep: ['from'], roles: { subject: 'object', prep: 'subject' } },
+      { pos: 'noun', lemmas: ['sale', 'export', 'shipment', 'transfer', 'delivery'], prep: ['to'], roles: { owner: 'subject', prep: 'object' } },
+      { pos: 'noun', lemmas: ['purchase', 'import'], prep: ['from'], roles: { owner: 'object', prep: 'subject' } },
+      { pos: 'noun', lemmas: ['customer', 'client', 'buyer'], prep: ['of'], roles: { subject: 'object', owner: 'subject', prep: 'subject' } },
+    ],
+  },
+  {
+    // Who stands behind a finding: "X said / reported / found / estimated", "a report by X",
+    // "X's 2017 assessment", "a CIA assessment", "according to X", "writing in P".
+    predicate: 'reported',
+    slots: { subject: ['person', 'organization', 'publication'], object: [] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      {
+        pos: 'verb',
+        lemmas: ['say', 'report', 'write', 'find', 'estimate', 'count', 'credit', 'conclude', 'indicate', 'assess', 'note', 'state', 'claim', 'put', 'tell', 'testify', 'show', 'reveal', 'document', 'record', 'observe', 'calculate', 'tally', 'add', 'warn', 'declare'],
+        roles: { subject: 'subject' },
+        passive: { by: 'subject' },
+      },
+      { pos: 'noun', lemmas: ['report', 'study', 'assessment', 'estimate', 'analysis', 'article', 'paper', 'finding', 'survey', 'review', 'testimony', 'account', 'figure', 'tally', 'count', 'data', 'piece', 'book', 'census'], prep: ['by', 'of', 'from'], roles: { prep: 'subject', owner: 'subject', modifier: 'subject' } },
+      { pos: 'preposition', lemmas: ['according to', 'in the words of', 'citing', 'per'], roles: { prep: 'subject' } },
+    ],
+  },
+  {
+    // Where an organization operates: "KOMID is active in Iran", "found Green Pine active in Iran".
+    predicate: 'active-in',
+    slots: { subject: ['organization', 'person'], object: ['place'] },
+    oneValue: false,
+    repeats: false,
+    units: [
+      { pos: 'adjective', lemmas: ['active', 'present', 'operating', 'operational', 'busy', 'entrenched'], prep: ['in', 'inside', 'within'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['operate', 'work', 'do'], prep: ['in', 'inside'], roles: { subject: 'subject', prep: 'object' } },
     ],
   },
   {

@@ -71,6 +71,22 @@ export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): Fra
       }
     }
   }
+  for (const w of r.words) {
+    if (w.tag !== 'ADJ') continue;
+    for (const frame of frames) {
+      for (const unit of frame.units) {
+        if (unit.pos !== 'adjective' || !unit.lemmas.includes(w.lemma)) continue;
+        const m = adjectiveMatch(r, frame, unit, w);
+        if (m) out.push(m);
+      }
+    }
+  }
+  for (const frame of frames) {
+    for (const unit of frame.units) {
+      if (unit.pos !== 'preposition') continue;
+      for (const m of prepositionMatches(r, frame, unit)) out.push(m);
+    }
+  }
   for (const p of r.phrases) {
     if (p.pronoun) continue;
     for (const frame of frames) {
@@ -181,6 +197,46 @@ function reducedRelative(r: Reading, v: VerbGroup): NounPhrase | undefined {
   return p;
 }
 
+/** "KOMID is active in Iran", "found Green Pine active in Iran", "KOMID and Green Pine, increasingly active in Iran". */
+function adjectiveMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, w: Word): FrameMatch | undefined {
+  const found: Partial<Record<Role, NounPhrase>> = {};
+  let j = w.i - 1;
+  while (j >= 0 && r.words[j]!.tag === 'ADV') j--;
+  const v = r.verbOf(j);
+  let verb: VerbGroup | undefined;
+  if (v && v.last === j && v.copula) {
+    verb = v;
+    const subject = subjectOf(r, v.first);
+    if (subject) found.subject = subject;
+  } else {
+    if (r.words[j]?.text === ',') j--;
+    const p = r.phraseOf(j);
+    if (p && p.last === j) found.subject = p;
+  }
+  const prep = r.words[w.i + 1];
+  if (prep && prep.tag === 'PREP' && unit.prep?.includes(prep.norm)) {
+    const np = phraseStartingAt(r, w.i + 2);
+    if (np) found.prep = np;
+  }
+  return assemble(r, frame, unit, unit.roles, found, w.start, w.end, verb, w.i);
+}
+
+/** "according to X", "in the words of X": the phrase after the words. */
+function prepositionMatches(r: Reading, frame: FrameDefinition, unit: LexicalUnit): FrameMatch[] {
+  const out: FrameMatch[] = [];
+  for (const lemma of unit.lemmas) {
+    const parts = lemma.split(' ');
+    for (let k = 0; k + parts.length < r.words.length; k++) {
+      if (!parts.every((x, i) => r.words[k + i]!.norm === x)) continue;
+      const np = phraseStartingAt(r, k + parts.length);
+      if (!np) continue;
+      const m = assemble(r, frame, unit, unit.roles, { prep: np }, r.words[k]!.start, r.words[k + parts.length - 1]!.end, undefined, k);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
 /** "the first US-North Korea summit in Singapore": a name and the phrase of a preposition after it. */
 function attachedMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: NounPhrase): FrameMatch | undefined {
   const w = r.words[p.last + 1];
@@ -222,7 +278,8 @@ function assemble(
 ): FrameMatch | undefined {
   const slots: Partial<Record<Slot, Filler>> = {};
   for (const [role, slot] of Object.entries(roles) as Array<[Role, Slot]>) {
-    if (slots[slot]) continue;
+    // A name beats a description for the same slot: "sold weapons to Syria" sold to Syria.
+    if (slots[slot]?.name) continue;
     if (role === 'modifier' || role === 'demonym') {
       if (modifier) slots[slot] = modifier;
       continue;
@@ -230,7 +287,7 @@ function assemble(
     const phrase = found[role];
     if (!phrase) continue;
     const filler = fillerOf(phrase);
-    if (filler) slots[slot] = filler;
+    if (filler && (!slots[slot] || filler.name)) slots[slot] = filler;
   }
   // A unit that is only a unit with its modifier ("a Nodong variant") needs one.
   const needsModifier = Object.keys(roles).some((role) => role === 'modifier' || role === 'demonym') && Object.keys(roles).length <= 2;

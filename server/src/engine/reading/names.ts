@@ -60,6 +60,8 @@ export interface NameContext {
   readonly titleCase?: boolean;
 }
 
+/** Number words: "Fourteen" at the start of a sentence is a figure, not a name. */
+const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen dozens hundreds thousands millions'.split(' '));
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 /** Capitalised words that begin a sentence or a heading and are no names. */
@@ -140,7 +142,7 @@ function wordsText(words: readonly Word[], first: number, last: number): string 
 function nameLike(words: readonly Word[], k: number, context: NameContext): boolean {
   const w = words[k]!;
   if (!w.cap && !w.upper) return false;
-  if (MONTHS.has(w.norm) || WEEKDAYS.has(w.norm)) return false;
+  if (MONTHS.has(w.norm) || WEEKDAYS.has(w.norm) || NUMBER_WORDS.has(w.norm.split('-')[0]!)) return false;
   if (context.titleCase) return false;
   if (w.initial || afterOpening(words, k)) {
     // At the start of a sentence a capital proves nothing: only a name the gazetteer knows, a

@@ -139,7 +139,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
   }
   let j = k;
   let determiner: Word | undefined;
-  if (w.tag === 'DET') {
+  // "some 300 advisers": the figure's bound word is no determiner of its own.
+  if (w.tag === 'DET' && !spans.quantityAt(k)) {
     determiner = w;
     j++;
   }
@@ -153,6 +154,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
   for (; j < words.length; ) {
     const x = words[j]!;
     const name = spans.nameAt(j);
+    // A place's name followed by another name are two phrases: "sold Iran torpedo/missile boats".
+    if (name && headName && last === headName.last && headName.kinds.has('place') && headName.kinds.size === 1 && !name.kinds.has('office') && name.demonymOf === undefined) break;
     if (name) {
       names.push(name);
       headName = name;
@@ -171,6 +174,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
       continue;
     }
     const q = spans.quantityAt(j);
+    // A figure after a name starts a phrase of its own: "sold Iran more than $1 billion".
+    if (q && headName && last === headName.last) break;
     if (q && !quantity) {
       quantity = q;
       last = q.last;
@@ -186,6 +191,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
       headName = undefined;
       continue;
     }
+    // An adjective after a name is said of it ("KOMID active in Iran"), not part of its phrase.
+    if (x.tag === 'ADJ' && headName && last === headName.last && headName.demonymOf === undefined) break;
     if (NOMINAL.has(x.tag) || (x.tag === 'VERB' && (x.form === 'gerund' || x.form === 'past-or-participle' || x.form === 'participle') && last >= k && j + 1 < words.length && NOMINAL.has(words[j + 1]!.tag) && !isFiniteContext(words, j))) {
       modifiers.push(x.lemma);
       last = j;

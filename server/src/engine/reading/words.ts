@@ -12,6 +12,7 @@
 
 import { fold } from '../text/tokens.js';
 import {
+  ADJECTIVES,
   ADVERBS,
   americanSpelling,
   AUXILIARIES,
@@ -156,6 +157,7 @@ function lexical(w: Word): void {
   if (SUBORDINATORS.has(n) && n !== 'as') return set(w, 'SUB');
   if (PREPOSITIONS.has(n) || n === 'as' || n === 'than') return set(w, 'PREP');
   if (ADVERBS.has(n)) return set(w, 'ADV');
+  if (ADJECTIVES.has(n) && !w.cap) return set(w, 'ADJ');
   const american = americanSpelling(n);
   const verb = VERB_FORMS.get(american);
   if (verb) {
@@ -171,6 +173,8 @@ function lexical(w: Word): void {
     w.tag = 'ADJ';
     return;
   }
+  // Suffixes that make adjectives: "conventional", "ballistic", "transactional", "nuclear".
+  if (!w.cap && /(?:al|ic|ive|ous|ful|less|ary|ible|able|ar)$/.test(n) && n.length > 5 && !/(?:ial|ical)s$/.test(n)) return set(w, 'ADJ');
   w.tag = w.cap && w.initial ? 'PROPN' : 'NOUN';
   w.lemma = singular(american);
 }
@@ -222,6 +226,11 @@ function contextual(words: Word[], w: Word): void {
     delete w.form;
     return;
   }
+  // "found that Iran possesses": "that" before a name, a pronoun or a determiner opens a clause.
+  if (w.norm === 'that' && w.tag === 'DET' && next && (next.tag === 'PROPN' || next.tag === 'PRON' || next.tag === 'DET' || next.tag === 'PPOSS' || next.tag === 'NUM' || next.cap)) {
+    w.tag = 'SUB';
+    return;
+  }
   if (w.tag === 'PREP' && w.norm === 'to' && next && ((next.tag === 'VERB' && next.form === 'base') || (next.tag === 'AUX' && next.norm === next.lemma))) {
     w.tag = 'TO';
     return;
@@ -231,7 +240,7 @@ function contextual(words: Word[], w: Word): void {
     const aux = auxiliaryBefore(words, w.i);
     w.form = aux ? 'participle' : 'past-or-participle';
   }
-  if (w.tag === 'ADJ' && prev && (prev.tag === 'AUX' || prev.tag === 'PRON' || prev.tag === 'PROPN')) {
+  if (w.tag === 'ADJ' && /(?:ed|ing)$/.test(w.norm) && !ADJECTIVES.has(w.norm) && prev && (prev.tag === 'AUX' || prev.tag === 'PRON' || prev.tag === 'PROPN')) {
     const lemma = americanSpelling(w.norm).replace(/(?:ed|ing)$/, '');
     w.tag = 'VERB';
     w.lemma = lemma;
