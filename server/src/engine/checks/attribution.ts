@@ -23,6 +23,7 @@ import { affirm } from '../claims/affirm.js';
 import { figureClaims } from '../judge/figures.js';
 import { reportersOf, type Reporter } from '../judge/reporters.js';
 import { spanOf } from '../judge/wording.js';
+import { tokenize } from '../text/tokens.js';
 import type { Check, Judgement, Sentence } from './types.js';
 
 interface Substance {
@@ -106,7 +107,10 @@ function judge(r: Sentence, base: FactBase, reporter: Reporter, substance: Subst
   const facts = all.map((a) => a.id);
   const who = reporter.name.entity;
   if (who && isSourceAuthor(base, target, who)) return undefined;
-  const right = who === undefined ? [] : all.filter((a) => a.subject === who || a.qualifiers.in === who);
+  // An unlinked name made of the recorded reporter's own words ("UN experts" for the UN panel
+  // of experts, "Naval Intelligence") is a short form of it, not another reporter.
+  const shortForm = (a: Statement) => who === undefined && partOfName(base, reporter.name.text, a.subject);
+  const right = all.filter((a) => (who !== undefined && (a.subject === who || a.qualifiers.in === who)) || shortForm(a));
   const said = reporter.name.text;
   const recorded = describeAttributions(base, all);
   const soft = r.verbs.some((v) => v.hedge && v.first > reporter.name.last);
@@ -146,6 +150,17 @@ function judge(r: Sentence, base: FactBase, reporter: Reporter, substance: Subst
     };
   }
   return { verdict: 'supported', ...spanOf(reporter.name, publication && a.qualifiers.in === publication.entity ? publication : undefined, reporter.year), facts: [a.id], ...(soft && { hedged: true }) };
+}
+
+/** Whether every word of `written` is a word of the entity's name or one of its aliases. */
+function partOfName(base: FactBase, written: string, entity: string): boolean {
+  const e = base.entities.get(entity);
+  if (!e) return false;
+  const words = tokenize(written).map((t) => t.norm);
+  return words.length > 0 && [e.name, ...e.aliases].some((n) => {
+    const own = new Set(tokenize(n).map((t) => t.norm));
+    return words.every((w) => own.has(w));
+  });
 }
 
 /** Whether a person is an author of a source the statement cites: "Oba writes" of Oba's article. */

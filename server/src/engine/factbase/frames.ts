@@ -152,11 +152,18 @@ export const FRAMES: readonly FrameDefinition[] = [
     units: [
       {
         pos: 'verb',
-        lemmas: ['say', 'report', 'write', 'find', 'estimate', 'count', 'credit', 'conclude', 'indicate', 'assess', 'note', 'state', 'claim', 'put', 'tell', 'testify', 'show', 'reveal', 'document', 'record', 'observe', 'calculate', 'tally', 'add', 'warn', 'declare'],
+        lemmas: [
+          'say', 'report', 'write', 'find', 'estimate', 'count', 'credit', 'conclude', 'indicate', 'assess', 'note', 'state', 'claim', 'put', 'tell', 'testify', 'show',
+          'reveal', 'document', 'record', 'observe', 'calculate', 'tally', 'add', 'warn', 'declare', 'proclaim', 'insist', 'argue', 'recall', 'quip', 'reply', 'respond',
+          'remark', 'explain', 'assert', 'announce', 'tweet', 'post', 'continue', 'stress', 'emphasize', 'vow', 'pledge', 'promise', 'boast', 'exclaim', 'greet', 'address',
+          'urge', 'caution', 'cite', 'quote',
+        ],
         roles: { subject: 'subject' },
         passive: { by: 'subject' },
       },
       { pos: 'noun', lemmas: ['report', 'study', 'assessment', 'estimate', 'analysis', 'article', 'paper', 'finding', 'survey', 'review', 'testimony', 'account', 'figure', 'tally', 'count', 'data', 'piece', 'book', 'census'], prep: ['by', 'of', 'from'], roles: { prep: 'subject', owner: 'subject', modifier: 'subject' } },
+      // Words said: "Khamenei's words", "a warning from Kim", "greeted his guest with a warning".
+      { pos: 'noun', lemmas: ['word', 'words', 'remark', 'statement', 'message', 'warning', 'speech', 'declaration', 'comment', 'reply', 'answer', 'pledge', 'vow', 'promise', 'line', 'phrase', 'quip'], prep: ['of', 'from', 'by'], roles: { owner: 'subject', prep: 'subject', subject: 'subject' } },
       { pos: 'preposition', lemmas: ['according to', 'in the words of', 'citing', 'per'], roles: { prep: 'subject' } },
     ],
   },

@@ -111,7 +111,7 @@ function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: Ver
   const reduced = reducedRelative(r, v);
   const roles = v.passive || reduced ? (unit.passive ?? defaultPassive(unit.roles)) : unit.roles;
   const found: Partial<Record<Role, NounPhrase>> = {};
-  const subject = reduced ?? subjectOf(r, v.first);
+  const subject = reduced ?? subjectOf(r, v.first) ?? inverted(r, v);
   if (subject) found.subject = subject;
   let after = skipAdverbs(r, v.last + 1);
   const object = phraseStartingAt(r, after);
@@ -177,6 +177,17 @@ function participleMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, 
     return finish(r, frame, unit, slots, participle.start, participle.end, undefined, p.first);
   }
   return undefined;
+}
+
+/**
+ * The subject after the verb in quotative inversion: "“…,” said Khamenei", "“…,” wrote the
+ * panel". Only right after a quotation, or a comma that ends one.
+ */
+function inverted(r: Reading, v: VerbGroup): NounPhrase | undefined {
+  const before = r.words[v.first - 1];
+  if (!before || !/^[,"”’'»]$/.test(before.text)) return undefined;
+  const after = phraseStartingAt(r, v.last + 1);
+  return after?.referent && !after.referent.demonymOf ? after : undefined;
 }
 
 /**
@@ -404,6 +415,8 @@ export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
       j--;
       continue;
     }
+    // A quotation before the verb is what was said, not who said it.
+    if (/^["“”‘’'«»]$/.test(w.text)) break;
     if (w.text === ',') {
       // ", then Iran's president," or ", Oba notes,": step back to the comma before it.
       const before = previousComma(r, j);

@@ -267,7 +267,9 @@ function isFiniteContext(words: readonly Word[], j: number): boolean {
 /** A verb group starting at `k`: auxiliaries, negation and adverbs, then the main verb. */
 function verbGroupAt(words: readonly Word[], k: number): VerbGroup | undefined {
   const w = words[k]!;
-  if (w.tag !== 'AUX' && w.tag !== 'MODAL' && w.tag !== 'VERB') return undefined;
+  // "never said", "not once visited": a negation before the verb belongs to its group.
+  const negationFirst = w.tag === 'NEG' && ['VERB', 'AUX', 'MODAL'].includes(words[k + 1]?.tag ?? '');
+  if (w.tag !== 'AUX' && w.tag !== 'MODAL' && w.tag !== 'VERB' && !negationFirst) return undefined;
   // A participle or gerund after a noun without an auxiliary is a modifier, handled by phrases.
   let j = k;
   let negation: Word | undefined;
