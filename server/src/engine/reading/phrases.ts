@@ -12,7 +12,7 @@
 import type { DateSpan } from './dates.js';
 import type { Name } from './names.js';
 import type { QuantitySpan } from './quantities.js';
-import type { Title } from './titles.js';
+import { OCCUPATION_HEADS, TITLE_HEADS, type Title } from './titles.js';
 import type { Word } from './words.js';
 
 export interface NounPhrase {
@@ -221,7 +221,10 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
   if (last < 0) return undefined;
   const head = words[last]!;
   const demonyms = names.filter((n) => n.demonymOf !== undefined);
-  const referent = headName && headName.demonymOf === undefined ? headName : [...names].reverse().find((n) => n.demonymOf === undefined && classNounsOnly(words, n.last + 1, last));
+  // "a CIA analyst", "the State Department diplomat": a person's title or line of work after a
+  // name makes the name a modifier; the phrase refers to the person.
+  const personHead = !headName && (TITLE_HEADS.has(head.norm) || OCCUPATION_HEADS.has(head.norm));
+  const referent = headName && headName.demonymOf === undefined ? headName : personHead ? undefined : [...names].reverse().find((n) => n.demonymOf === undefined && classNounsOnly(words, n.last + 1, last));
   const headLemma = headName ? headName.text : head.lemma;
   const definite = Boolean(owner) || (determiner !== undefined && ['the', 'this', 'that', 'these', 'those'].includes(determiner.norm));
   return {
