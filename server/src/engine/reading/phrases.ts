@@ -193,7 +193,7 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
     }
     // An adjective after a name is said of it ("KOMID active in Iran"), not part of its phrase.
     if (x.tag === 'ADJ' && headName && last === headName.last && headName.demonymOf === undefined) break;
-    if (NOMINAL.has(x.tag) || (x.tag === 'VERB' && (x.form === 'gerund' || x.form === 'past-or-participle' || x.form === 'participle') && last >= k && j + 1 < words.length && NOMINAL.has(words[j + 1]!.tag) && !isFiniteContext(words, j))) {
+    if (NOMINAL.has(x.tag)) {
       modifiers.push(x.lemma);
       last = j;
       j++;
@@ -259,12 +259,6 @@ function classNounsOnly(words: readonly Word[], from: number, to: number): boole
 function bare(words: readonly Word[], first: number, last: number): NounPhrase {
   const head = words[last]!;
   return { first, last, start: words[first]!.start, end: head.end, head, headLemma: head.lemma, definite: false, names: [], demonyms: [], modifiers: [] };
-}
-
-/** An -ing or -ed word right after a subject is a verb, not a modifier: "Khamenei visited". */
-function isFiniteContext(words: readonly Word[], j: number): boolean {
-  const prev = words[j - 1];
-  return prev !== undefined && (prev.tag === 'PROPN' || prev.tag === 'PRON');
 }
 
 /** A verb group starting at `k`: auxiliaries, negation and adverbs, then the main verb. */
