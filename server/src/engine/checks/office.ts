@@ -33,6 +33,7 @@ import { isReportDate } from '../judge/reporters.js';
 import { affirm } from '../claims/affirm.js';
 import { withArticle } from '../judge/wording.js';
 import { tokenize } from '../text/tokens.js';
+import { countryNames, officeCountry, stripCountry, titleKey, titleKeys } from '../judge/offices.js';
 import type { Check, Judgement, Sentence } from './types.js';
 
 /** Titles that name an office whether or not the base has one of that title, and that one person cannot hold together. */
@@ -40,8 +41,6 @@ const EXCLUSIVE_TITLES = new Set([
   'president', 'vice president', 'prime minister', 'deputy prime minister', 'foreign minister', 'defense minister', 'supreme leader',
   'speaker', 'premier', 'president of the presidium', 'chairman', 'interior minister', 'finance minister',
 ]);
-/** Different words for one title. */
-const SYNONYMS: Readonly<Record<string, string>> = { premier: 'prime minister', 'defence minister': 'defense minister' };
 
 type CountryForm = 'demonym' | 'possessive' | 'name';
 
@@ -105,37 +104,13 @@ function lexiconOf(base: FactBase): Lexicon {
   const offices = new Map<string, Office>();
   for (const e of base.entities.values()) {
     if (e.type !== 'office') continue;
-    const c = base.about(e.id, 'country').find((s) => s.value.kind === 'entity');
-    const country = c?.value.kind === 'entity' ? c.value.id : undefined;
-    const countryWords = country ? countryNames(base, country) : [];
-    const keys = new Set([e.name, ...e.aliases].map((n) => key(stripCountry(n, countryWords))));
-    offices.set(e.id, { id: e.id, name: e.name, title: stripCountry(e.name, countryWords), keys, ...(country !== undefined && { country }) });
+    const country = officeCountry(base, e.id);
+    const words = country ? countryNames(base, country) : [];
+    offices.set(e.id, { id: e.id, name: e.name, title: stripCountry(e.name, words), keys: titleKeys(base, e.id), ...(country !== undefined && { country }) });
   }
   const lex: Lexicon = { offices };
   lexicons.set(base, lex);
   return lex;
-}
-
-function countryNames(base: FactBase, id: string): string[] {
-  const e = base.entities.get(id);
-  return e ? [e.name, ...e.aliases, ...e.demonyms] : [];
-}
-
-/** "Iranian President", "President of Iran", "Iran's President" → "President". */
-function stripCountry(text: string, words: readonly string[]): string {
-  let t = text;
-  for (const w of words) {
-    const lower = t.toLowerCase();
-    const wl = w.toLowerCase();
-    for (const prefix of [`${wl}'s `, `${wl}’s `, `${wl} `]) if (lower.startsWith(prefix)) t = t.slice(prefix.length);
-    for (const suffix of [` of the ${wl}`, ` of ${wl}`]) if (t.toLowerCase().endsWith(suffix)) t = t.slice(0, t.length - suffix.length);
-  }
-  return t;
-}
-
-function key(title: string): string {
-  const k = title.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
-  return SYNONYMS[k] ?? k;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,7 +242,7 @@ function claimOf(r: Sentence, base: FactBase, person: Name, p: NounPhrase, t: Ti
     }
   }
   const start = Math.min(claimStart, t.markerStart ?? t.start);
-  return { person, key: key(words), titleStart: t.start, titleEnd, ...(country && { country }), claimStart: start, claimEnd: Math.max(claimEnd, titleEnd) };
+  return { person, key: titleKey(words), titleStart: t.start, titleEnd, ...(country && { country }), claimStart: start, claimEnd: Math.max(claimEnd, titleEnd) };
 }
 
 /** The base country a name stands for: a country entity, a demonym's country, or a capital. */
@@ -337,7 +312,7 @@ function judge(r: Sentence, base: FactBase, lex: Lexicon, claim: TitleClaim, yea
   const message = `The draft calls ${person} ${said}; the fact base records ${person} as ${records(instead, lex)}.`;
   const titleText = r.text.slice(claim.titleStart, claim.titleEnd);
   // A lower-case title in the draft keeps proper nouns inside the office's title: "president of the Presidium".
-  const cased = (o: Office) => (/^\p{Lu}/u.test(titleText) ? o.title : EXCLUSIVE_TITLES.has(key(o.title)) ? o.title.toLowerCase() : o.title.charAt(0).toLowerCase() + o.title.slice(1));
+  const cased = (o: Office) => (/^\p{Lu}/u.test(titleText) ? o.title : EXCLUSIVE_TITLES.has(titleKey(o.title)) ? o.title.toLowerCase() : o.title.charAt(0).toLowerCase() + o.title.slice(1));
   const one = <T>(list: readonly T[]) => (list.length === 1 ? list[0] : undefined);
   if (claim.country && sameTitle.length) {
     const o = one(sameTitle);
