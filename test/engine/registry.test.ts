@@ -22,3 +22,12 @@ it('every check is unique, documented and has a fixture', () => {
     assert.ok(c.description.length > 20, `${c.code} has no description`);
   }
 });
+
+it('the settings and .factcheck.yaml list every check code for severities', () => {
+  const codes = ALL_CHECKS.map((c) => c.code).sort();
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const settings = Object.keys(manifest.contributes.configuration.properties['factcheck.severity'].properties).sort();
+  assert.deepEqual(settings, codes, 'package.json factcheck.severity');
+  const config = JSON.parse(readFileSync(join(repo, 'schemas', 'factcheck-config.schema.json'), 'utf8'));
+  assert.deepEqual([...config.properties.severity.propertyNames.enum].sort(), codes, 'schemas/factcheck-config.schema.json severity');
+});

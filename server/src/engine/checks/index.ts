@@ -3,8 +3,10 @@
  * documented (docs/checks.md) and has a fixture (test/fixtures/checks/<code>.md).
  */
 
+import { argument } from './argument.js';
 import { attribution } from './attribution.js';
 import { date } from './date.js';
+import { description } from './description.js';
 import { lineage } from './lineage.js';
 import { nationality } from './nationality.js';
 import { office } from './office.js';
@@ -13,4 +15,4 @@ import { quantity } from './quantity.js';
 import { quotation } from './quotation.js';
 import type { Check } from './types.js';
 
-export const ALL_CHECKS: readonly Check[] = [lineage, quantity, attribution, office, nationality, quotation, date, place];
+export const ALL_CHECKS: readonly Check[] = [lineage, quantity, attribution, office, nationality, quotation, date, place, argument, description];

@@ -113,6 +113,8 @@ export const FRAMES: readonly FrameDefinition[] = [
     units: [
       { pos: 'verb', lemmas: ['visit', 'tour', 'ride'], prep: ['on'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
       { pos: 'verb', lemmas: ['travel', 'go', 'fly', 'come', 'journey', 'head', 'return', 'arrive', 'stop'], prep: ['to', 'in', 'into'], roles: { subject: 'subject', prep: 'object' } },
+      // "KOMID sent its top leaders to Iran": an organization visits through its people.
+      { pos: 'verb', lemmas: ['send', 'dispatch'], prep: ['to', 'into'], roles: { subject: 'subject', prep: 'object' } },
       { pos: 'noun', lemmas: ['visit', 'trip', 'tour', 'journey', 'travel', 'stay', 'stop', 'voyage', 'mission', 'sojourn'], prep: ['to', 'of', 'in'], roles: { owner: 'subject', by: 'subject', subject: 'subject', prep: 'object', modifier: 'object' } },
     ],
   },
@@ -156,13 +158,17 @@ export const FRAMES: readonly FrameDefinition[] = [
           'say', 'report', 'write', 'find', 'estimate', 'count', 'credit', 'conclude', 'indicate', 'assess', 'note', 'state', 'claim', 'put', 'tell', 'testify', 'show',
           'reveal', 'document', 'record', 'observe', 'calculate', 'tally', 'add', 'warn', 'declare', 'proclaim', 'insist', 'argue', 'recall', 'quip', 'reply', 'respond',
           'remark', 'explain', 'assert', 'announce', 'tweet', 'post', 'continue', 'stress', 'emphasize', 'vow', 'pledge', 'promise', 'boast', 'exclaim', 'greet', 'address',
-          'urge', 'caution', 'cite', 'quote',
+          'urge', 'caution', 'cite', 'quote', 'contend', 'maintain', 'hold', 'believe', 'predict', 'read', 'see', 'view', 'call', 'describe',
+          'characterize', 'portray', 'suggest', 'think', 'judge', 'deem', 'consider', 'attribute', 'trace', 'blame', 'expect',
+          'anticipate', 'forecast', 'foresee', 'posit', 'reckon',
         ],
         roles: { subject: 'subject' },
         passive: { by: 'subject' },
       },
       { pos: 'noun', lemmas: ['report', 'study', 'assessment', 'estimate', 'analysis', 'article', 'paper', 'finding', 'survey', 'review', 'testimony', 'account', 'figure', 'tally', 'count', 'data', 'piece', 'book', 'census'], prep: ['by', 'of', 'from'], roles: { prep: 'subject', owner: 'subject', modifier: 'subject' } },
       // Words said: "Khamenei's words", "a warning from Kim", "greeted his guest with a warning".
+      // What an author holds: "in Oba's telling", "the crux of Oba's argument", "Oba's answer".
+      { pos: 'noun', lemmas: ['telling', 'view', 'argument', 'answer', 'thesis', 'reading', 'verdict', 'conclusion', 'case', 'claim', 'point', 'take', 'assessment', 'diagnosis', 'interpretation', 'explanation', 'analysis', 'prediction', 'warning'], prep: ['of', 'by'], roles: { owner: 'subject', prep: 'subject' } },
       { pos: 'noun', lemmas: ['word', 'words', 'remark', 'statement', 'message', 'warning', 'speech', 'declaration', 'comment', 'reply', 'answer', 'pledge', 'vow', 'promise', 'line', 'phrase', 'quip'], prep: ['of', 'from', 'by'], roles: { owner: 'subject', prep: 'subject', subject: 'subject' } },
       { pos: 'preposition', lemmas: ['according to', 'in the words of', 'citing', 'per'], roles: { prep: 'subject' } },
     ],
@@ -193,6 +199,20 @@ export const FRAMES: readonly FrameDefinition[] = [
         prep: ['at', 'for', 'with', 'of', 'in'],
         roles: { subject: 'subject', prep: 'object', modifier: 'object' },
       },
+    ],
+  },
+  {
+    // Seeking closer ties, or the opposite: "North Korea quietly cultivated ties with Baghdad",
+    // "Pyongyang courted Iraq", "North Korea shunned Baghdad". How the relation went is in the
+    // statement's `supports` and `contradicts` wordings.
+    predicate: 'courted',
+    slots: { subject: ['place', 'organization', 'person'], object: ['place', 'organization', 'person'] },
+    oneValue: false,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['court', 'woo', 'shun', 'snub', 'spurn', 'ignore', 'boycott', 'isolate', 'rebuff', 'cold-shoulder', 'embrace', 'befriend'], roles: { subject: 'subject', object: 'object' }, passive: { subject: 'object', by: 'subject' } },
+      { pos: 'verb', lemmas: ['cultivate', 'develop', 'build', 'seek', 'pursue', 'forge', 'deepen', 'strengthen', 'cut', 'sever', 'break', 'keep', 'maintain', 'improve'], prep: ['with'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['reach'], prep: ['to'], roles: { subject: 'subject', prep: 'object' } },
     ],
   },
   {

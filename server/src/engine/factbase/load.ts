@@ -424,8 +424,8 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
         const date = dateAt(item, ['date'], d['date'], problems);
         if (date) value = { kind: 'date', date };
         else ok = false;
-      } else if (given.length > 0 || !['point-in-time', 'start', 'end'].some((k) => quals[k] !== undefined)) {
-        wrongValue('a `date`, or qualifiers `point-in-time`, `start` or `end`');
+      } else if (given.length > 0 || !['point-in-time', 'start', 'end', 'after', 'before'].some((k) => quals[k] !== undefined)) {
+        wrongValue('a `date`, or qualifiers `point-in-time`, `start`, `end`, `after` or `before`');
       }
       break;
     }
@@ -456,6 +456,10 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
   withIds.forEach((id, i) => {
     ok = ctx.entityRef(item, 'with', id, ['qualifiers', 'with', i]) && ok;
   });
+  const duringIds = (q['during'] as string[] | undefined) ?? [];
+  duringIds.forEach((id, i) => {
+    ok = ctx.entityRef(item, 'during', id, ['qualifiers', 'during', i]) && ok;
+  });
   const afterIds = (q['after'] as string[] | undefined) ?? [];
   const beforeIds = (q['before'] as string[] | undefined) ?? [];
   afterIds.forEach((id, i) => {
@@ -483,6 +487,9 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     ...(typeof q['in'] === 'string' && { in: q['in'] }),
     ...(typeof q['rank'] === 'string' && { rank: q['rank'] }),
     ...(typeof q['role'] === 'string' && { role: q['role'] }),
+    ...(duringIds.length > 0 && { during: duringIds }),
+    ...(Array.isArray(q['supports']) && { supports: q['supports'] as string[] }),
+    ...(Array.isArray(q['contradicts']) && { contradicts: q['contradicts'] as string[] }),
     ...(afterIds.length > 0 && { after: afterIds }),
     ...(beforeIds.length > 0 && { before: beforeIds }),
   };

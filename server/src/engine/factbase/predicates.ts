@@ -20,16 +20,22 @@ export interface PredicateInfo {
 
 export const PREDICATES = {
   'active-in': { value: { kind: 'entity' }, meaning: 'the subject (an organization) operates in the object (a place)' },
+  argues: {
+    value: { kind: 'text-or-entity' },
+    meaning: 'the subject (an author) argues the text, about `of`; `supports` and `contradicts` list wordings that restate or contradict it',
+  },
   country: {
     value: { kind: 'entity', types: ['country'] },
     meaning: 'the country the subject belongs to or comes from: nationality of a person or organization, origin of a weapon, country of an office',
   },
   count: { value: { kind: 'quantity' }, meaning: 'how many of something (qualifier `of`) the subject had, as of a date' },
+  courted: { value: { kind: 'entity' }, meaning: 'the subject sought closer ties with the object (`during` an event)' },
   'derived-from': {
     value: { kind: 'entity' },
     meaning: 'the subject was designed from the object; qualifier `relation` says how closely (version-of, copy-of, based-on, variant-of)',
   },
   employer: { value: { kind: 'entity' }, meaning: 'the subject (a person) worked for the object' },
+  'focused-on': { value: { kind: 'text-or-entity' }, meaning: 'the subject (a relationship or programme) centred on the text or object, from `start` to `end`' },
   'held-office': {
     value: { kind: 'entity', types: ['office'] },
     meaning: 'the subject (a person) held the object (an office) at `point-in-time` or from `start` to `end`',
@@ -39,7 +45,7 @@ export const PREDICATES = {
   met: { value: { kind: 'entity' }, meaning: 'the subject met or received the object, at `location` on `point-in-time`' },
   occurred: {
     value: { kind: 'date-or-span' },
-    meaning: 'the subject (an event) took place on `date` (or `point-in-time`), or from `start` to `end`',
+    meaning: 'the subject (an event or relationship) took place on `date` (or `point-in-time`), from `start` to `end`, or `after`/`before` other events',
   },
   publisher: { value: { kind: 'entity' }, meaning: 'the object publishes the subject (a publication)' },
   reported: {

@@ -110,6 +110,11 @@ export interface Qualifiers {
   readonly rank?: string;
   /** For employer: the position ("diplomat", "director"). */
   readonly role?: string;
+  /** Events this happened during. */
+  readonly during?: readonly string[];
+  /** Wordings that restate the statement, and wordings that contradict it. */
+  readonly supports?: readonly string[];
+  readonly contradicts?: readonly string[];
   /** Events this happened after, and before: their order when dates are not known. */
   readonly after?: readonly string[];
   readonly before?: readonly string[];

@@ -23,6 +23,7 @@ const BY_TYPE: Readonly<Record<string, Kind>> = {
   weapon: 'weapon',
   event: 'event',
   agreement: 'agreement',
+  relationship: 'event',
   office: 'office',
   document: 'document',
   report: 'document',

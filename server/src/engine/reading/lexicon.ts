@@ -140,7 +140,7 @@ export const REGULAR_VERBS = new Set(
     tour trace trade train transfer travel treat trigger trust try turn unveil urge use value vary view visit vote wait
     want warn watch weaken welcome wish wonder work worry yield shun underscore undermine testify tweet quip
     brand characterize cast reverse-engineer clone adapt imitate replicate acknowledge dispute contest rebut refute
-    pull withdraw exit abandon quit deepen tighten loosen lift renew extend expire bolster deter cement forge drive
+    rage wage snub spurn woo court rebuff befriend embrace contend posit reckon anticipate forecast conclude infer pull withdraw exit abandon quit deepen tighten loosen lift renew extend expire bolster deter cement forge drive
     finance fuel narrow widen widen depict picture portray photograph pose accompany show look`),
 );
 
@@ -165,8 +165,13 @@ export const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   species: 'species', arms: 'arms', news: 'news', talks: 'talks', sanctions: 'sanction', headquarters: 'headquarters',
 };
 
-/** Verbs whose last consonant doubles before -ed and -ing. */
-const DOUBLING = new Set(list('ban plan stop drop ship step admit commit submit permit regret refer prefer occur control patrol rob grab jog shop tap pin spur scrap clap trim chat'));
+/** Verbs of two syllables or more whose last consonant doubles before -ed and -ing (one-syllable verbs follow the rule). */
+const DOUBLING = new Set(list('admit commit submit permit regret refer prefer occur control patrol compel expel propel rebut'));
+
+/** Whether the last consonant doubles: "shun" → "shunned", "plan" → "planned", but not "visit" or "show". */
+function doubles(v: string): boolean {
+  return DOUBLING.has(v) || /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(v);
+}
 
 /** Every form of every listed verb → lemma. */
 export const VERB_FORMS: ReadonlyMap<string, string> = (() => {
@@ -192,14 +197,14 @@ function thirdPerson(v: string): string {
 function pastOf(v: string): string {
   if (v.endsWith('e')) return `${v}d`;
   if (/[^aeiou]y$/.test(v)) return `${v.slice(0, -1)}ied`;
-  if (DOUBLING.has(v)) return `${v}${v.slice(-1)}ed`;
+  if (doubles(v)) return `${v}${v.slice(-1)}ed`;
   return `${v}ed`;
 }
 
 function gerund(v: string): string {
   if (/ie$/.test(v)) return `${v.slice(0, -2)}ying`;
   if (/[^e]e$/.test(v)) return `${v.slice(0, -1)}ing`;
-  if (DOUBLING.has(v)) return `${v}${v.slice(-1)}ing`;
+  if (doubles(v)) return `${v}${v.slice(-1)}ing`;
   return `${v}ing`;
 }
 

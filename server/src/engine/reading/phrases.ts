@@ -90,6 +90,11 @@ const MULTIWORD: Readonly<Record<string, ReadonlyArray<{ readonly words: readonl
 };
 const COPULAS = new Set(['be', 'remain', 'become', 'stay']);
 const HEDGE_VERBS = new Set(['appear', 'seem', 'look']);
+/**
+ * Verbs that take another verb and say it happened: "kept courting", "began visiting", "managed
+ * to visit". Verbs that do not ("tried to", "planned to", "stopped") are left as they are.
+ */
+const CATENATIVES = new Set(['keep', 'continue', 'begin', 'start', 'manage', 'resume']);
 const HEDGE_ADVERBS = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'supposedly', 'effectively', 'probably', 'possibly', 'likely', 'seemingly', 'purportedly']);
 
 /** The noun phrases and verb groups of a sentence, in order. */
@@ -309,6 +314,17 @@ function verbGroupAt(words: readonly Word[], k: number): VerbGroup | undefined {
         j++;
         last = j;
         continue;
+      }
+      // "kept quietly courting", "began visiting": the second verb is the act.
+      if (CATENATIVES.has(x.lemma)) {
+        let n = j + 1;
+        while (words[n]?.tag === 'ADV') n++;
+        if (words[n]?.tag === 'TO') n++;
+        const then = words[n];
+        if (then?.tag === 'VERB' && (then.form === 'gerund' || (then.form === 'base' && words[n - 1]?.tag === 'TO'))) {
+          j = n - 1;
+          continue;
+        }
       }
       break;
     }

@@ -231,6 +231,13 @@ function contextual(words: Word[], w: Word): void {
     w.tag = 'SUB';
     return;
   }
+  // A plural after a verb is its object: "cultivating ties", "sells arms".
+  if (w.tag === 'VERB' && w.form === 'third' && prev && prev.tag === 'VERB') {
+    w.tag = 'NOUN';
+    w.lemma = singular(w.norm);
+    delete w.form;
+    return;
+  }
   if (w.tag === 'PREP' && w.norm === 'to' && next && ((next.tag === 'VERB' && next.form === 'base') || (next.tag === 'AUX' && next.norm === next.lemma))) {
     w.tag = 'TO';
     return;
