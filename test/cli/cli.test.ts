@@ -34,7 +34,7 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     const r = run([file('wrong.md', WRONG)]);
     assert.equal(r.code, 1);
     assert.match(r.out, /^wrong\.md:1:31 {2}error {2}lineage {2}The draft says the Shahab-3 derives from the Yono-class midget submarine; .*\(source: Oba, IranSource, paragraph 7\)$/m);
-    assert.match(r.out, /^ {4}fix: Correct to "Nodong-1"$/m);
+    assert.match(r.out, /^ {4}fix: Correct "Yono-class midget submarine" to "Nodong-1"$/m);
   });
 
   it('exit 0 when nothing is wrong', () => {
@@ -56,7 +56,7 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     assert.deepEqual(d.range, { start: { line: 0, character: 30 }, end: { line: 0, character: 57 } });
     assert.equal(d.severity, 1);
     assert.equal(d.source, 'factcheck');
-    assert.deepEqual(d.fixes[0], { title: 'Correct to "Nodong-1"', edits: [{ range: d.range, newText: 'Nodong-1' }] });
+    assert.deepEqual(d.fixes[0], { title: 'Correct "Yono-class midget submarine" to "Nodong-1"', edits: [{ range: d.range, newText: 'Nodong-1' }] });
     assert.deepEqual(f.claims[0], { range: d.range, verdict: 'refuted', facts: ['shahab-3-derived-from-nodong-1'], sources: ['oba-iransource'] });
   });
 

@@ -56,8 +56,8 @@ describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
         context: { diagnostics: second.diagnostics.filter((x) => x.code === 'lineage') },
       })) as CodeAction[];
       const titles = actions.map((a) => a.title);
-      assert.ok(titles.includes('Correct to "Nodong-1"'), titles.join(' | '));
-      assert.ok(titles.includes('Correct to "Nodong-1" and cite'));
+      assert.ok(titles.includes('Correct "Yono-class midget submarine" to "Nodong-1"'), titles.join(' | '));
+      assert.ok(titles.includes('Correct "Yono-class midget submarine" to "Nodong-1" and cite'));
       assert.ok(titles.includes('Disable lineage for this line'));
       const fix = actions.find((a) => a.isPreferred)!;
       const change = fix.edit!.documentChanges![0]! as { textDocument: { version: number }; edits: Array<{ range: typeof d.range; newText: string }> };

@@ -46,10 +46,11 @@ suite('Factcheck in VS Code', () => {
     assert.match(text, /Iran-North Korea relationship reflects failed US policies/, 'the evidence names its source');
   });
 
-  test('"Correct to" is the preferred fix, and applying it corrects the draft', async () => {
+  test('"Correct … to …" is the preferred fix, and applying it corrects the draft', async () => {
     const actions = await codeActions(draft, rangeOf(draft, WRONG));
-    const fix = actions.find((a) => a.title === 'Correct to "Nodong-1"');
-    assert.ok(fix?.edit, `no "Correct to "Nodong-1"" action among: ${actions.map((a) => a.title).join(' | ')}`);
+    const title = `Correct "${WRONG}" to "Nodong-1"`;
+    const fix = actions.find((a) => a.title === title);
+    assert.ok(fix?.edit, `no ${title} action among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit was not applied');
     assert.equal(lineWith(draft, 'The Shahab-3 is'), 'The Shahab-3 is a copy of the Nodong-1.');
