@@ -175,6 +175,8 @@ export class Checker {
           const correction = narrow && { from: block.text.slice(from, to), to: narrow.newText };
           findings.push(this.finding(check, j, start, end, correction, sources, setting, citeFix));
         }
+        // Another occasion the base may not know of: information, never an error, and no fix.
+        if (j.verdict === 'unconfirmed') findings.push(this.finding(check, { ...j, replacement: undefined }, start, end, undefined, sources, setting === 'hint' ? 'hint' : 'information', []));
       }
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -276,6 +278,7 @@ function nameContext(base: FactBase): NameContext {
   }
   return {
     typeOf: (id) => base.entities.get(id)?.type,
+    nameOf: (id) => base.entities.get(id)?.name,
     countryEntity: (code) => byCode.get(code),
     places,
   };

@@ -25,7 +25,7 @@ export interface ReportDiagnostic {
 
 export interface ReportClaim {
   readonly range: Range;
-  readonly verdict: 'supported' | 'refuted';
+  readonly verdict: 'supported' | 'refuted' | 'unconfirmed';
   readonly facts: readonly string[];
   readonly sources: readonly string[];
 }

@@ -2,55 +2,29 @@
  * Attributions: who reported a finding, where and when. "Writing in Foreign Affairs, Bruce
  * Bechtol estimated some 300 advisers...", "according to a 2017 report by the Office of Naval
  * Intelligence, Iran has fourteen midget submarines", "a UN panel of experts found KOMID active
- * in Iran".
+ * in Iran", "a 2017 Defense Intelligence Agency report found".
  *
  * A sentence is an attribution claim when it holds both parts:
  * - the substance of a statement the base attributes to someone (a `reported` statement points
- *   to it): a figure the quantity check ties to that statement, or, for an entity-valued
- *   statement, its subject, object and `with` entities with a cue for its relation ("active",
- *   "sold", "visited");
- * - a reporter: a person, body, organization or publication named next to a reporting cue
- *   ("according to X", "a 2017 report by X", "X wrote / estimated / found / said", "wrote X").
- *
- * It is supported when the reporter is the one the base records (or the publication the report
- * appeared in), and the publication and year, if the draft gives them, match. It is refuted
- * when the draft credits someone else (fix: the recorded reporter), names another publication
- * or another year, or denies that the recorded reporter said it ("ONI did not report..."). Other
- * negations make the sentence too tangled to judge, and figures the base attributes to no one
- * are left to the quantity check.
+ *   to it): a figure that speaks of that statement (judge/figures.ts), or a frame of its
+ *   predicate with its subject and object (and its `with` entities named);
+ * - a reporter (judge/reporters.ts).
+ * A recorded finding has one source: the draft's reporter is right when it is the recorded one
+ * (or the publication the report appeared in), and refuted when it is anyone else, whether the
+ * base knows them or not ("a Defense Intelligence Agency report", "Victor Cha wrote"); the fix
+ * names the recorded reporter. A publication or a year the draft gives must be the recorded ones,
+ * and a denial that the recorded reporter said it is refuted. The author of the source the base
+ * took the finding from ("Oba writes") reports it too.
  */
 
 import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
-import { type ResolvedMention, type SentenceView } from '../claims/sentence.js';
-import { presentEntities, quantityClaims, REPORT_YEAR } from './quantity.js';
-import { affirmation } from '../claims/affirm.js';
-import type { Check, Judgement } from './types.js';
-
-const REPORTER_TYPES = ['person', 'government-body', 'organization', 'publication'];
-
-/** A reporting cue just before the reporter: "according to (a 2017 report by) the", "wrote". */
-const CUE_BEFORE = /(?:\baccording\s+to|\b(?:reported|estimated|found|cited|compiled|published|written)\s+by|\b(?:report|study|assessment|estimate|analysis|article|paper|findings?|book|survey|review|testimony)\s+(?:by|of|from)|\b(?:said|says|wrote|writes|reported|reports|estimated|estimates|noted|notes|found|finds|concluded|added))\s+(?:(?:the|a|an|its|their|new|recent|latest|\d{4}|[\p{L}-]+['’]s)\s+)*$/iu;
-/** A reporting verb just after the reporter, perhaps after "'s 2017 report" or ", writing in P,". */
-const CUE_AFTER = /^(?:['’]s\s+(?:\d{4}\s+)?(?:report|study|assessment|estimate|analysis|article|findings?)\b[^,.;]*|\s*,\s*(?:writing|who\s+wrote)\s+in\s+[^,]+,|\s*\([^)]*\))?\s*(?:(?:has|had|have|also|later|once|first|reportedly|allegedly|apparently|did\s+not|didn['’]t|does\s+not|doesn['’]t|never)\s+)*(?:find|report|say|estimate|write|claim|indicate|conclude|note|assess|count|wrote|writes|written|reported|reports|estimated|estimates|found|finds|said|says|stated|states|noted|notes|concluded|concludes|indicated|indicates|assessed|assesses|claimed|claims|counted|counts|put\s+the\s+(?:figure|number))\b/i;
-/** "did not report", "never said": a denial of the attribution itself. */
-const DENIAL = /\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|never)\s+(?:\w+\s+)?(?:report|say|said|find|found|estimate|write|wrote|claim|indicate)\w*/i;
-const NEGATION = /\b(?:not|never|neither|nor|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|hasn['’]t|hadn['’]t|cannot|can['’]t|won['’]t|no\s+longer)\b/i;
-/** Hedges of the attribution itself; "according to" and "reported" are the attribution, not hedges. */
-const HEDGE = /\b(?:reportedly|allegedly|apparently|appears?\s+to|seems?\s+to|may|might|possibly|probably|likely)\b/i;
-
-/**
- * Every word either cue above needs, by its stem: a sentence with none of them names no reporter,
- * so the costly search for what it reports is skipped.
- */
-const ANY_CUE = /\b(?:according|report|stud|assess|estimat|analys|article|paper|finding|book|survey|review|testimon|said|say|wrote|writ|note|found|find|conclud|added|cited|compiled|published|claim|indicat|count|stated|states|put)/i;
-
-/** Cue words for the relation of an entity-valued statement. */
-const RELATION_CUES: Readonly<Record<string, RegExp>> = {
-  'active-in': /\b(?:active|activit\w*|operat\w*|present|working)\b/i,
-  'sold-to': /\b(?:sold|sells?|selling|sales?|supplied|exported|bought|buys?|purchased|purchases?|acquired|imported)\b/i,
-  visited: /\bvisit\w*/i,
-};
+import { affirm } from '../claims/affirm.js';
+import { figureClaims } from '../judge/figures.js';
+import { reportersOf, type Reporter } from '../judge/reporters.js';
+import { spanOf } from '../judge/wording.js';
+import { tokenize } from '../text/tokens.js';
+import type { Check, Judgement, Sentence } from './types.js';
 
 interface Substance {
   readonly statement: Statement;
@@ -61,23 +35,28 @@ interface Substance {
 export const attribution: Check = {
   code: 'attribution',
   description: 'Attributions of figures and findings: "according to a 2017 report by X", "writing in P, X estimated", "X found".',
-  run(view, base) {
-    if (!ANY_CUE.test(view.text.slice(view.start, view.end))) return [];
-    const substances = findSubstances(view, base);
+  run(r, base) {
+    const reporters = reportersOf(r, base);
+    if (reporters.length === 0) return [];
+    const substances = findSubstances(r, base);
     if (substances.length === 0) return [];
-    const sentence = view.text.slice(view.start, view.end);
-    const denial = DENIAL.exec(sentence);
-    if (!denial && NEGATION.test(sentence)) return [];
     const out: Judgement[] = [];
-    for (const reporter of reporters(view, base, substances)) {
+    // A publication is the reporter only when no author or body is named with it.
+    const people = reporters.filter((x) => !(x.name.entity ? base.entities.get(x.name.entity)?.type === 'publication' : x.name.kinds.has('publication') && x.name.kinds.size === 1));
+    for (const reporter of people.length ? people : reporters) {
       for (const s of substances) {
-        const j = judge(view, base, reporter, s, denial ? [view.start + denial.index, view.start + denial.index + denial[0].length] : undefined);
+        if (overlaps(reporter.name, s)) continue;
+        const j = judge(r, base, reporter, s);
         if (j) merge(out, j);
       }
     }
     return out;
   },
 };
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
 
 /** Judgements on the same words with the same verdict are one claim, backed by all their facts. */
 function merge(out: Judgement[], j: Judgement): void {
@@ -100,115 +79,110 @@ function merge(out: Judgement[], j: Judgement): void {
 }
 
 /** The attributed statements whose substance the sentence states. */
-function findSubstances(view: SentenceView, base: FactBase): Substance[] {
+function findSubstances(r: Sentence, base: FactBase): Substance[] {
   const out: Substance[] = [];
   const add = (s: Substance) => {
     if (base.attributionsOf(s.statement.id).length && !out.some((o) => o.statement.id === s.statement.id)) out.push(s);
   };
-  for (const c of quantityClaims(view, base, true)) add({ statement: c.statement, start: c.start, end: c.unitEnd });
-  const present = presentEntities(view, base);
-  const sentence = view.text.slice(view.start, view.end);
-  for (const m of view.mentions) {
-    for (const s of base.about(m.entity)) {
-      if (s.value.kind !== 'entity' || !base.attributionsOf(s.id).length) continue;
-      const cue = RELATION_CUES[s.predicate];
-      if (!cue || !cue.test(sentence)) continue;
-      const objectId = s.value.id;
-      if (![objectId, ...s.qualifiers.with].every((e) => present.has(e))) continue;
-      const object = view.mentions.find((o) => o.entity === objectId) ?? m;
-      add({ statement: s, start: Math.min(m.start, object.start), end: Math.max(m.end, object.end) });
+  for (const c of figureClaims(r, base)) if (!c.origin) add({ statement: c.statement, start: c.start, end: c.unitEnd });
+  const named = new Set(r.names.map((n) => n.entity).filter((e): e is string => e !== undefined));
+  for (const m of r.frames) {
+    const subject = m.subject?.name?.entity;
+    const object = m.object?.name?.entity;
+    if (!subject || !object || m.frame.predicate === 'reported') continue;
+    for (const s of base.about(subject, m.frame.predicate)) {
+      if (s.value.kind !== 'entity' || s.value.id !== object) continue;
+      if (!s.qualifiers.with.every((w) => named.has(w))) continue;
+      add({ statement: s, ...spanOf(m.subject, m.object) });
     }
   }
   return out;
 }
 
-/** Mentions of possible reporters with a reporting cue next to them, outside what is reported. */
-function reporters(view: SentenceView, base: FactBase, substances: readonly Substance[]): ResolvedMention[] {
-  const own = new Set<string>();
-  for (const { statement: s } of substances) {
-    own.add(s.subject);
-    if (s.value.kind === 'entity') own.add(s.value.id);
-    for (const w of s.qualifiers.with) own.add(w);
-    if (s.qualifiers.location) own.add(s.qualifiers.location);
-  }
-  const found = view.mentions.filter((m) => {
-    if (own.has(m.entity) || !REPORTER_TYPES.includes(base.entities.get(m.entity)?.type ?? '')) return false;
-    if (substances.some((s) => m.start < s.end && m.end > s.start)) return false;
-    const before = view.text.slice(view.start, m.start);
-    const after = view.text.slice(m.end, view.end);
-    return CUE_BEFORE.test(before) || CUE_AFTER.test(after);
-  });
-  // A publication is the reporter only when no author or body is named with it.
-  const people = found.filter((m) => base.entities.get(m.entity)?.type !== 'publication');
-  return people.length ? people : found;
-}
+const nameOf = (base: FactBase, id: string) => base.entities.get(id)?.name ?? id;
 
-function judge(view: SentenceView, base: FactBase, reporter: ResolvedMention, substance: Substance, denial: [number, number] | undefined): Judgement | undefined {
+function judge(r: Sentence, base: FactBase, reporter: Reporter, substance: Substance): Judgement | undefined {
   const target = substance.statement;
   const all = base.attributionsOf(target.id);
   const facts = all.map((a) => a.id);
-  const name = (id: string) => base.entities.get(id)?.name ?? id;
-  const soft = HEDGE.test(view.text.slice(view.start, view.end));
-  const right = all.filter((a) => a.subject === reporter.entity || a.qualifiers.in === reporter.entity);
-  const said = view.text.slice(reporter.start, reporter.end);
+  const who = reporter.name.entity;
+  if (who && isSourceAuthor(base, target, who)) return undefined;
+  // An unlinked name made of the recorded reporter's own words ("UN experts" for the UN panel
+  // of experts, "Naval Intelligence") is a short form of it, not another reporter.
+  const shortForm = (a: Statement) => who === undefined && partOfName(base, reporter.name.text, a.subject);
+  const right = all.filter((a) => (who !== undefined && (a.subject === who || a.qualifiers.in === who)) || shortForm(a));
+  const said = reporter.name.text;
   const recorded = describeAttributions(base, all);
-  if (denial) {
+  const soft = r.verbs.some((v) => v.hedge && v.first > reporter.name.last);
+  if (reporter.denial) {
     if (!right.length) return undefined;
+    const positive = affirm(r.text.slice(reporter.denial.start, reporter.denial.end));
     return {
-      verdict: 'refuted', start: denial[0], end: denial[1], facts, hedged: soft, ...affirmation(view.text.slice(denial[0], denial[1])),
+      verdict: 'refuted', ...reporter.denial, facts, hedged: soft, ...(positive !== undefined && { replacement: positive }),
       message: `The draft denies that ${said} reported this; the fact base says ${recorded}.`,
     };
   }
   if (!right.length) {
     const reporterIds = [...new Set(all.map((a) => a.subject))];
     const only = reporterIds.length === 1 ? reporterIds[0]! : undefined;
-    const span = withArticle(view, reporter, only ? base.entities.get(only)?.type : undefined);
+    const span = withArticle(r, reporter, only ? base.entities.get(only)?.type : undefined);
     return {
-      verdict: 'refuted', start: span.start, end: reporter.end, facts, hedged: soft,
-      ...(only !== undefined && { replacement: `${span.article}${name(only)}` }),
+      verdict: 'refuted', start: span.start, end: reporter.name.end, facts, hedged: soft,
+      ...(only !== undefined && { replacement: `${span.article}${nameOf(base, only)}` }),
       message: `The draft attributes this to ${said}; the fact base says ${recorded}.`,
     };
   }
   const a = right[0]!;
-  let start = reporter.start;
-  let end = reporter.end;
-  const publication = view.mentions.find((m) => m !== reporter && m.entity !== reporter.entity && base.entities.get(m.entity)?.type === 'publication');
-  if (publication && a.qualifiers.in !== undefined && a.subject === reporter.entity) {
-    if (publication.entity !== a.qualifiers.in) {
-      return {
-        verdict: 'refuted', start: publication.start, end: publication.end, facts: [a.id], hedged: soft,
-        replacement: name(a.qualifiers.in),
-        message: `The draft says ${said} wrote this in ${view.text.slice(publication.start, publication.end)}; the fact base says ${recorded}.`,
-      };
-    }
-    start = Math.min(start, publication.start);
-    end = Math.max(end, publication.end);
+  const publication = reporter.publication;
+  if (publication && a.qualifiers.in !== undefined && a.subject === who && publication.entity !== a.qualifiers.in) {
+    return {
+      verdict: 'refuted', start: publication.start, end: publication.end, facts: [a.id], hedged: soft,
+      replacement: nameOf(base, a.qualifiers.in),
+      message: `The draft says ${said} wrote this in ${publication.text}; the fact base says ${recorded}.`,
+    };
   }
-  const year = REPORT_YEAR.exec(view.text.slice(view.start, view.end));
   const when = a.qualifiers.pointInTime;
-  if (year && when) {
-    const text = year[1] ?? year[2]!;
-    const at = view.start + year.index + year[0].indexOf(text);
-    if (Number(text) !== when.year) {
-      return {
-        verdict: 'refuted', start: at, end: at + text.length, facts: [a.id], hedged: soft,
-        replacement: String(when.year),
-        message: `The draft dates ${said}'s report to ${text}; the fact base says ${recorded}.`,
-      };
-    }
-    start = Math.min(start, at);
-    end = Math.max(end, at + text.length);
+  if (reporter.year && when && reporter.year.date.year !== when.year) {
+    return {
+      verdict: 'refuted', start: reporter.year.start, end: reporter.year.end, facts: [a.id], hedged: soft,
+      replacement: String(when.year),
+      message: `The draft dates ${said}'s report to ${r.text.slice(reporter.year.start, reporter.year.end)}; the fact base says ${recorded}.`,
+    };
   }
-  return { verdict: 'supported', start, end, facts: [a.id], hedged: soft };
+  return { verdict: 'supported', ...spanOf(reporter.name, publication && a.qualifiers.in === publication.entity ? publication : undefined, reporter.year), facts: [a.id], ...(soft && { hedged: true }) };
+}
+
+/** Whether every word of `written` is a word of the entity's name or one of its aliases. */
+function partOfName(base: FactBase, written: string, entity: string): boolean {
+  const e = base.entities.get(entity);
+  if (!e) return false;
+  const words = tokenize(written).map((t) => t.norm);
+  return words.length > 0 && [e.name, ...e.aliases].some((n) => {
+    const own = new Set(tokenize(n).map((t) => t.norm));
+    return words.every((w) => own.has(w));
+  });
+}
+
+/** Whether a person is an author of a source the statement cites: "Oba writes" of Oba's article. */
+function isSourceAuthor(base: FactBase, s: Statement, person: string): boolean {
+  const e = base.entities.get(person);
+  if (!e || e.type !== 'person') return false;
+  return s.references.some((ref) => base.sources.get(ref.source)?.author?.some((a) => a.family !== undefined && e.name.endsWith(a.family)) ?? false);
 }
 
 /** "the" before a body's name, so a correction to or from a person's name reads right. */
-function withArticle(view: SentenceView, m: ResolvedMention, replacementType: string | undefined): { start: number; article: string } {
-  const the = /\bthe\s+$/i.exec(view.text.slice(Math.max(view.start, m.start - 4), m.start));
+function withArticle(r: Sentence, reporter: Reporter, replacementType: string | undefined): { start: number; article: string } {
+  const before = r.words[reporter.name.first - 1];
+  const the = before?.norm === 'the' ? before : undefined;
   const body = replacementType !== undefined && replacementType !== 'person';
-  if (the && !body) return { start: m.start - the[0].length, article: '' };
-  if (!the && body) return { start: m.start, article: 'the ' };
-  return { start: m.start, article: '' };
+  // "a 2017 Defense Intelligence Agency report": the name modifies a noun, no article of its own.
+  const modifier = reporter.phrase.head.i > reporter.name.last;
+  if (the && !body) return { start: the.start, article: '' };
+  if (!the && body && !modifier && !reporter.name.text.startsWith('The ')) {
+    const determiner = r.words[reporter.name.first - 1];
+    if (!determiner || determiner.tag !== 'DET') return { start: reporter.name.start, article: 'the ' };
+  }
+  return { start: reporter.name.start, article: '' };
 }
 
 /** "Bruce Bechtol reported it in Foreign Affairs" / "the Office of Naval Intelligence reported it in 2017". */

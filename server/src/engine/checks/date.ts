@@ -1,279 +1,215 @@
 /**
- * Dates of events, at the precision the draft writes them: a year ("in 1989", "the 1989
- * visit", "1988's end"), a month ("in August 2018", "Aug. 2018") or a day ("on 15 August 2018",
- * "August 15, 2018").
- *
- * A date is a claim only when the words tie it to something the base dates:
- * - an event: "the Iran-Iraq War ended in 1988", "the end of the Iran-Iraq War in 1988", "the
- *   Iran-Iraq War's end in 1988", "In 1988, the Iran-Iraq War ended", "the 1979 Iranian
- *   revolution", "the Iranian revolution of 1979", "the Iran-Iraq War (1980–1988)";
- * - an encounter of a subject and an object (see claims/events.ts): "Khamenei visited North Korea
- *   in 1989", "Rouhani received Ri Yong Ho in Tehran in August 2018", "Khamenei's 1989 visit to
- *   Pyongyang", "In 1989, Khamenei visited North Korea". A visit to a place is the same visit as
- *   one to a place it lies in or that lies in it ("Pyongyang" for North Korea).
- * A date that merely shares a sentence with a name ("By 1988, 300 advisers were in Iran") is no
- * claim. "ended" is compared with the event's `end`, "began" with its `start`, and a date with no
- * such verb with its point in time; the war's end says nothing of when it "took place", so that
- * stays silent. Dates are compared at the coarser of the two precisions (compareAtCommonPrecision),
- * so "2018" is right for an August 2018 meeting and "July 2018" is wrong. A date inside a name
- * ("the 1979 revolution") is part of the name, not a claim.
+ * Dates of events, at the precision the draft writes them: a day, a month, a year, a decade or
+ * a range ("1980-88"). A date is a claim when a frame ties it to something the base dates:
+ * - an event's start, end or time: "the Iran-Iraq War ended in 1988", "when the war ended in
+ *   1987", "the end of the Iran-Iraq War in 1988", "In 1988, the war came to an end", "the 1979
+ *   Iranian revolution", "the Iran-Iraq War (1980–1988)";
+ * - a visit or a meeting: "Khamenei visited North Korea in 1989", "Khamenei's 1989 trip to
+ *   Pyongyang", "Ri Yong Ho was received by Rouhani on 15 August 2018";
+ * - the order of two events: "shortly after the Singapore summit".
+ * An event that happens once (a war's end) has one date, and another date is refuted. A visit or
+ * a meeting can repeat: its date is refuted only when the draft identifies the recorded occasion
+ * (judge/occasions.ts), and otherwise a date that differs from every record is noted as such.
+ * A date inside a name ("the 1979 revolution") is part of the name.
  */
 
-import { compareAtCommonPrecision, formatDate, monthName, type FuzzyDate, type Precision } from '../factbase/dates.js';
+import { formatDate, type FuzzyDate } from '../factbase/dates.js';
 import type { FactBase } from '../factbase/factbase.js';
-import { cueSpan, encounterStatements, encounters, sameClause, type Encounter } from '../claims/events.js';
-import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
-import { affirmation } from '../claims/affirm.js';
-import type { Check, Judgement } from './types.js';
-
-/** A date as the draft writes it. */
-export interface WrittenDate {
-  readonly start: number;
-  readonly end: number;
-  readonly date: FuzzyDate;
-  /** Day-month-year, month-day-year, month-year or year. */
-  readonly style: 'dmy' | 'mdy' | 'my' | 'y';
-  /** The month as written, to copy its form ("Aug.", "Sept", "August"). */
-  readonly month?: string;
-}
+import type { Statement } from '../factbase/types.js';
+import type { FrameMatch } from '../frames/match.js';
+import type { DateSpan } from '../reading/dates.js';
+import { fitOf, writeLike } from '../judge/dates.js';
+import { identifies, occasionsOf, relationFits, type Occasion } from '../judge/occasions.js';
+import { referent } from '../judge/refer.js';
+import { denialWords, spanOf } from '../judge/wording.js';
+import type { Check, Judgement, Sentence } from './types.js';
 
 type Bound = 'start' | 'end' | 'point';
 
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(\\.?)';
-const YEAR_RE = '(1[6-9]\\d\\d|20\\d\\d)';
-const FORMS: ReadonlyArray<[WrittenDate['style'], RegExp]> = [
-  ['dmy', new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR_RE}\\b`, 'g')],
-  ['mdy', new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR_RE}\\b`, 'g')],
-  ['my', new RegExp(`\\b${MONTH},?\\s+(?:of\\s+)?${YEAR_RE}\\b`, 'g')],
-  // A bare year: not a decade ("1990s"), an amount ("$1988", "1,988") or a part of a longer number.
-  ['y', new RegExp(`(?<![\\d$£€.,])\\b${YEAR_RE}\\b(?![\\d%]|s\\b|\\.\\d|,\\d)`, 'g')],
-];
-
-/** The dates written in [from, to) of a text, in order, none inside another. */
-export function writtenDates(text: string, from: number, to: number): WrittenDate[] {
-  const slice = text.slice(from, to);
-  const out: WrittenDate[] = [];
-  for (const [style, re] of FORMS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const start = from + m.index;
-      const end = start + m[0].length;
-      if (out.some((d) => d.start < end && start < d.end)) continue;
-      const parsed = parseMatch(style, m);
-      if (parsed) out.push({ start, end, ...parsed });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
+/** How the draft states a claim: softened, or denied (with the words of the denial). */
+interface Stance {
+  readonly soft: boolean;
+  readonly denial?: ReturnType<typeof denialWords>;
 }
 
-function parseMatch(style: WrittenDate['style'], m: RegExpExecArray): Omit<WrittenDate, 'start' | 'end'> | undefined {
-  const monthOf = (name: string) => ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3).toLowerCase()) + 1;
-  if (style === 'y') return { style, date: { year: Number(m[1]), precision: 'year' } };
-  const [monthText, dot, dayText, yearText] =
-    style === 'dmy' ? [m[2]!, m[3]!, m[1]!, m[4]!] : style === 'mdy' ? [m[1]!, m[2]!, m[3]!, m[4]!] : [m[1]!, m[2]!, undefined, m[3]!];
-  const year = Number(yearText);
-  const month = monthOf(monthText);
-  const written = monthText + dot;
-  if (dayText === undefined) return { style, month: written, date: { year, month, precision: 'month' } };
-  const day = Number(dayText);
-  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-  return { style, month: written, date: { year, month, day, precision: 'day' } };
-}
-
-const RANK: Record<Precision, number> = { year: 0, month: 1, day: 2 };
-
-/** `date` written like `like`: at the coarser of the two precisions, in the draft's order and month form. */
-export function writeLike(date: FuzzyDate, like: WrittenDate): string {
-  const precision = RANK[date.precision] <= RANK[like.date.precision] ? date.precision : like.date.precision;
-  if (precision === 'year' || date.month === undefined) return String(date.year);
-  const name = monthLike(date.month, like.month);
-  if (precision === 'month' || date.day === undefined) return `${name} ${date.year}`;
-  return like.style === 'mdy' ? `${name} ${date.day}, ${date.year}` : `${date.day} ${name} ${date.year}`;
-}
-
-/** A month named the way `as` names one: in full, or abbreviated with or without a point. */
-function monthLike(month: number, as: string | undefined): string {
-  const full = monthName(month);
-  const bare = as?.replace(/\.$/, '');
-  if (bare === undefined || Array.from({ length: 12 }, (_, i) => monthName(i + 1)).includes(bare)) return full;
-  const short = month === 9 && bare.length === 4 ? 'Sept' : full.slice(0, 3);
-  return as?.endsWith('.') ? `${short}.` : short;
-}
-
-const ADVERB = String.raw`(?:\p{L}+ly\s+)?`;
-const AUX = String.raw`(?:(?:did|does|do|has|had|have|was|were|is|would|will)(?:n['’]t)?\s+)?`;
-const NEG = String.raw`(?:(?:not|never)\s+)?`;
-const APPOSITION = String.raw`(?:\s*,[^,;:.()]{1,60},)?`;
-const PREP = String.raw`(?:in|on|during|around)\s+(?:early\s+|late\s+|mid-?\s*)?`;
-const END = String.raw`ended|end|ends|ending|came\s+to\s+an\s+end|come\s+to\s+an\s+end|concluded|conclude|finished|finish|was\s+over|wound\s+down`;
-const START = String.raw`began|begin|begins|beginning|started|start|starts|broke\s+out|break\s+out|erupted|erupt|commenced|commence`;
-const POINT = String.raw`took\s+place|take\s+place|takes\s+place|occurred|occur|occurs|happened|happen|happens|was\s+held|were\s+held|is\s+held|held|was\s+signed|signed|convened|unfolded`;
-const VERB = `(?<end>${END})|(?<start>${START})|(?<point>${POINT})`;
-
-/** "the Iran-Iraq War ended in", "..., which began in". */
-const VERB_AFTER = new RegExp(String.raw`^${APPOSITION}\s+(?:(?:which|that)\s+)?${ADVERB}${AUX}${NEG}${ADVERB}(?:${VERB})\s+${PREP}$`, 'iu');
-/** "In 1988, the Iran-Iraq War ended": the verb after the event. */
-const VERB_NEXT = new RegExp(String.raw`^\s+${ADVERB}${AUX}${NEG}${ADVERB}(?:${VERB})\b`, 'iu');
-/** "the Iran-Iraq War's end in". */
-const NOUN_AFTER = new RegExp(String.raw`^['’]s?\s+(?:(?<end>end|conclusion|close)|(?<start>start|beginning|outbreak|onset))\s+(?:came\s+)?${PREP}$`, 'iu');
-/** "the end of the Iran-Iraq War in": the noun before the event. */
-const NOUN_BEFORE = /\b(?:(?<end>end|conclusion|close)|(?<start>start|beginning|outbreak|onset))\s+of\s+(?:the\s+)?$/iu;
-/** "the Iran-Iraq War's 1988 end". */
-const NOUN_NEXT = /^\s+(?:(?<end>end|conclusion|close)|(?<start>start|beginning|outbreak|onset))\b/iu;
-/** The sentence opens with the date: "In 1989, ...". */
-const FRONTED = new RegExp(String.raw`^[^\p{L}\p{N}]*${PREP}$`, 'iu');
-
-function boundOf(groups: Record<string, string | undefined> | undefined): Bound {
-  if (groups?.end !== undefined) return 'end';
-  if (groups?.start !== undefined) return 'start';
-  return 'point';
+function stanceOf(r: Sentence, m: FrameMatch): Stance {
+  const denial = denialWords(r, m);
+  return { soft: m.hedge !== undefined, ...(denial && { denial }) };
 }
 
 export const date: Check = {
   code: 'date',
   description: 'Dates of events at the precision written: "the Iran-Iraq War ended in 1988", "Khamenei visited North Korea in 1989", "Rouhani received Ri Yong Ho in August 2018".',
-  run(view, base) {
-    const dates = writtenDates(view.text, view.start, view.end).filter((d) => !view.mentions.some((m) => m.start < d.end && d.start < m.end));
-    if (dates.length === 0) return [];
+  run(r, base) {
     const out: Judgement[] = [];
-    const used = new Set<WrittenDate>();
-    for (const e of encounters(view, base)) {
-      const d = dates.find((x) => !used.has(x) && datesEncounter(view, e, x));
-      if (!d) continue;
-      used.add(d);
-      const j = judgeEncounter(view, base, e, d);
-      if (j) out.push(j);
-    }
-    for (const m of view.mentions) {
-      if (!base.about(m.entity, 'occurred').length) continue;
-      for (const d of dates) {
-        if (used.has(d)) continue;
-        const link = eventLink(view, m, d, dates);
-        if (!link) continue;
-        used.add(d);
-        const j = judgeEvent(view, base, m, d, link);
-        if (j) out.push(j);
+    const used = new Set<DateSpan>();
+    for (const m of r.frames) {
+      if (m.frame.predicate === 'occurred' && m.date) {
+        const event = referent(base, m.subject);
+        const j = event ? judgeEvent(r, base, m, event, m.unit.bound ?? 'point', m.date) : undefined;
+        if (j) {
+          out.push(j);
+          used.add(m.date);
+        }
+      } else if (m.frame.predicate === 'visited' || m.frame.predicate === 'met') {
+        const occasions = occasionsOf(base, m);
+        if (occasions.length === 0) continue;
+        if (m.date && !used.has(m.date)) {
+          const j = judgeOccasionDate(r, base, m, occasions, m.date);
+          if (j) {
+            out.push(j);
+            used.add(m.date);
+          }
+        }
+        if (m.relation) {
+          const j = judgeRelation(r, base, m, occasions);
+          if (j) out.push(j);
+        }
       }
     }
+    for (const j of namedEventDates(r, base, used)) out.push(j);
     return out;
   },
 };
 
-/** Whether the date `d` belongs to the encounter: after it in the same clause, inside "X's 1989 visit to", or opening the sentence. */
-function datesEncounter(view: SentenceView, e: Encounter, d: WrittenDate): boolean {
-  const t = view.text;
-  if (d.start >= e.second.end) {
-    const gap = t.slice(e.second.end, d.start);
-    return sameClause(gap) && new RegExp(String.raw`(?:^|\s)${PREP}$`, 'iu').test(gap);
-  }
-  if (d.start >= e.cueStart && d.end <= e.cueEnd) return /^['’]s?\s+$/.test(t.slice(e.cueStart, d.start));
-  if (d.end <= e.first.start) {
-    return FRONTED.test(t.slice(view.start, d.start)) && /^\s*,?\s*(?:[\p{L}'’.-]+\s+){0,4}$/u.test(t.slice(d.end, e.first.start));
-  }
-  return false;
+/** The recorded date of an event for a bound: its end, its start, or when it took place. */
+function recordedDate(s: Statement, bound: Bound): FuzzyDate | undefined {
+  const q = s.qualifiers;
+  if (bound === 'end') return q.end;
+  if (bound === 'start') return q.start;
+  return s.value.kind === 'date' ? s.value.date : q.pointInTime;
 }
 
-interface Link {
-  readonly bound: Bound;
-  /** The words that carry the link, for a denial: "did not end". */
-  readonly cueStart: number;
-  readonly cueEnd: number;
+function eventName(base: FactBase, id: string): string {
+  const n = base.entities.get(id)?.name ?? id;
+  return /^the\s/i.test(n) ? n.slice(4) : n;
 }
 
-/** How the words tie the date `d` to the event mention `m`, if they do. */
-function eventLink(view: SentenceView, m: ResolvedMention, d: WrittenDate, dates: readonly WrittenDate[]): Link | undefined {
-  const t = view.text;
-  if (d.start >= m.end) {
-    const gap = t.slice(m.end, d.start);
-    if (gap.length > 90) return undefined;
-    const verb = VERB_AFTER.exec(gap);
-    if (verb) return { bound: boundOf(verb.groups), ...span(cueSpan(view, m.end, d.start)) };
-    const noun = NOUN_AFTER.exec(gap);
-    if (noun) return { bound: boundOf(noun.groups), cueStart: m.end, cueEnd: m.end };
-    const before = NOUN_BEFORE.exec(t.slice(view.start, m.start));
-    if (before && new RegExp(String.raw`^\s+${PREP}$`, 'iu').test(gap)) return { bound: boundOf(before.groups), cueStart: m.end, cueEnd: m.end };
-    if (/^['’]s?\s+$/.test(gap)) {
-      const next = NOUN_NEXT.exec(t.slice(d.end, view.end));
-      if (next) return { bound: boundOf(next.groups), cueStart: m.end, cueEnd: m.end };
-    }
-    if (/^\s+(?:of|in)\s+$/i.test(gap)) return { bound: 'point', cueStart: m.end, cueEnd: m.end };
-    if (/^\s*\(\s*$/.test(gap)) {
-      const rest = t.slice(d.end, view.end);
-      if (/^\s*\)/.test(rest)) return { bound: 'point', cueStart: m.end, cueEnd: m.end };
-      // "(1980–1988)": the first date is the start and the second the end.
-      const other = dates.find((x) => x.start > d.end && /^\s*[-–—]\s*$/.test(t.slice(d.end, x.start)) && /^\s*\)/.test(t.slice(x.end, view.end)));
-      if (other) return { bound: 'start', cueStart: m.end, cueEnd: m.end };
-    }
-    const range = dates.find((x) => x.end <= d.start && x.start > m.end && /^\s*\(\s*$/.test(t.slice(m.end, x.start)) && /^\s*[-–—]\s*$/.test(t.slice(x.end, d.start)));
-    if (range && /^\s*\)/.test(t.slice(d.end, view.end))) return { bound: 'end', cueStart: m.end, cueEnd: m.end };
-    return undefined;
-  }
-  if (d.end > m.start) return undefined;
-  const gap = t.slice(d.end, m.start);
-  // "the 1978 Iranian revolution": the date names the event's time.
-  if (/^\s+$/.test(gap) && /\b(?:the|a|an|its|their)\s+$/i.test(t.slice(view.start, d.start))) return { bound: 'point', cueStart: d.start, cueEnd: d.start };
-  // "In 1988, the Iran-Iraq War ended."
-  if (FRONTED.test(t.slice(view.start, d.start)) && /^\s*,?\s*(?:the\s+)?$/i.test(gap)) {
-    const verb = VERB_NEXT.exec(t.slice(m.end, view.end));
-    if (verb) return { bound: boundOf(verb.groups), cueStart: m.end + verb[0].length - verb[0].trimStart().length, cueEnd: m.end + verb[0].length };
-  }
-  return undefined;
-}
-
-function span([cueStart, cueEnd]: [number, number]): { cueStart: number; cueEnd: number } {
-  return { cueStart, cueEnd };
-}
-
-interface Dated {
-  readonly id: string;
-  readonly date: FuzzyDate;
-}
-
-function judgeEvent(view: SentenceView, base: FactBase, m: ResolvedMention, d: WrittenDate, link: Link): Judgement | undefined {
-  const known: Dated[] = [];
-  for (const s of base.about(m.entity, 'occurred')) {
-    const q = s.qualifiers;
-    const when = link.bound === 'end' ? q.end : link.bound === 'start' ? q.start : s.value.kind === 'date' ? s.value.date : q.pointInTime;
-    if (when) known.push({ id: s.id, date: when });
-  }
-  const written = view.text.slice(m.start, m.end);
-  const name = /^the\s/i.test(written) ? written.slice(4) : written;
-  const what = link.bound === 'end' ? `the ${name} ended` : link.bound === 'start' ? `the ${name} began` : `the ${name} took place`;
-  return verdict(view, d, known, what, Math.min(m.start, d.start), Math.max(m.end, d.end, link.cueEnd), link.cueStart, link.cueEnd);
-}
-
-function judgeEncounter(view: SentenceView, base: FactBase, e: Encounter, d: WrittenDate): Judgement | undefined {
-  const known: Dated[] = [];
-  for (const s of encounterStatements(base, e)) if (s.qualifiers.pointInTime) known.push({ id: s.id, date: s.qualifiers.pointInTime });
-  const name = (m: ResolvedMention) => base.entities.get(m.entity)?.name ?? view.text.slice(m.start, m.end);
-  const what = e.act === 'visit' ? `${name(e.subject)} visited ${name(e.object)}` : `${name(e.subject)} met ${name(e.object)}`;
-  const [cueStart, cueEnd] = cueSpan(view, e.cueStart, e.cueEnd);
-  return verdict(view, d, known, what, Math.min(e.first.start, d.start), Math.max(e.second.end, d.end), cueStart, cueEnd);
-}
-
-/** Supported when a known date agrees at the common precision; a denial of an agreeing date is refuted; a wrong date is refuted with the right one. */
-function verdict(view: SentenceView, d: WrittenDate, known: readonly Dated[], what: string, start: number, end: number, cueStart: number, cueEnd: number): Judgement | undefined {
+function judgeEvent(r: Sentence, base: FactBase, m: FrameMatch, event: string, bound: Bound, d: DateSpan): Judgement | undefined {
+  const what = bound === 'end' ? `the ${eventName(base, event)} ended` : bound === 'start' ? `the ${eventName(base, event)} began` : `the ${eventName(base, event)} took place`;
+  const known = base.about(event, 'occurred').map((s) => ({ s, date: recordedDate(s, bound) })).filter((k): k is { s: Statement; date: FuzzyDate } => k.date !== undefined);
   if (known.length === 0) return undefined;
-  const soft = hedged(view, start, end);
-  const no = cueEnd > cueStart && negated(view, cueStart, cueEnd);
-  const agree = known.find((k) => compareAtCommonPrecision(d.date, k.date) === 0);
-  const written = `${d.date.precision === 'day' ? 'on' : 'in'} ${view.text.slice(d.start, d.end)}`;
-  if (agree && !no) return { verdict: 'supported', start, end, facts: [agree.id], ...(soft && { hedged: true }) };
-  if (agree) {
+  return verdict(r, stanceOf(r, m), d, known, what, spanOf(m.subject, d, { start: m.triggerStart, end: m.triggerEnd }), true);
+}
+
+function judgeOccasionDate(r: Sentence, base: FactBase, m: FrameMatch, occasions: readonly Occasion[], d: DateSpan): Judgement | undefined {
+  const dated = occasions.filter((o): o is Occasion & { date: FuzzyDate } => o.date !== undefined);
+  if (dated.length === 0) return undefined;
+  const name = (f: FrameMatch['subject']) => (f?.name?.entity ? (base.entities.get(f.name.entity)?.name ?? f.name.text) : (f?.name?.text ?? ''));
+  const visit = m.frame.predicate === 'visited';
+  const what = visit ? `${name(m.subject)} visited ${name(m.object)}` : `${name(m.subject)} met ${name(m.object)}`;
+  const occasion = visit ? `a visit by ${name(m.subject)} to ${name(m.object)}` : `a meeting of ${name(m.subject)} and ${name(m.object)}`;
+  const known = dated.map((o) => ({ s: o.statement, date: o.date }));
+  const identified = dated.some((o) => identifies(r, base, m, o, 'date'));
+  return verdict(r, stanceOf(r, m), d, known, what, spanOf(m.subject, m.object, d), identified, occasion);
+}
+
+/**
+ * Supported when a recorded date lies within the draft's; a denial of an agreeing date is
+ * refuted; a date that conflicts with every record is refuted when the occasion is the recorded
+ * one (`identified`), and noted otherwise. A date that only overlaps (finer than the record) is
+ * left alone.
+ */
+function verdict(r: Sentence, how: Stance, d: DateSpan, known: ReadonlyArray<{ s: Statement; date: FuzzyDate }>, what: string, claim: { start: number; end: number }, identified: boolean, occasion = 'it'): Judgement | undefined {
+  const { soft, denial } = how;
+  const fits = known.map((k) => ({ ...k, fit: fitOf(d, k.date) }));
+  const agree = fits.find((k) => k.fit === 'agrees');
+  const written = `${d.date.precision === 'day' ? 'on' : 'in'} ${r.text.slice(d.start, d.end)}`;
+  if (agree && !denial) return { verdict: 'supported', ...claim, facts: [agree.s.id], ...(soft && { hedged: true }) };
+  if (agree && denial) {
     return {
-      verdict: 'refuted', start: cueStart, end: cueEnd, facts: [agree.id], hedged: soft, ...affirmation(view.text.slice(cueStart, cueEnd)),
+      verdict: 'refuted', start: denial.start, end: denial.end, facts: [agree.s.id], hedged: soft,
+      ...(denial.replacement !== undefined && { replacement: denial.replacement }),
       message: `The draft denies that ${what} ${written}; the fact base says it did, in ${formatDate(agree.date)}.`,
     };
   }
-  if (no) return undefined;
+  if (denial || !fits.every((k) => k.fit === 'conflicts')) return undefined;
   const right = known[0]!;
+  if (!identified) {
+    const dates = [...new Set(known.map((k) => formatDate(k.date)))];
+    return {
+      verdict: 'unconfirmed', start: d.start, end: d.end, facts: known.map((k) => k.s.id),
+      message: `The fact base records ${occasion} in ${dates.join(' and ')}, not one ${written}; if the draft means that one, the date is wrong.`,
+    };
+  }
   const replacement = writeLike(right.date, d);
   // "on 15 August" corrected to a month or a year reads "in August 2018": take the preposition along.
-  const on = /\bon\s+$/i.exec(view.text.slice(view.start, d.start));
-  const widen = on !== null && d.date.precision === 'day' && right.date.precision !== 'day';
+  const before = r.words.find((w) => w.end <= d.start && d.start - w.end <= 1 && w.norm === 'on');
+  const widen = before !== undefined && d.date.precision === 'day' && right.date.precision !== 'day';
   return {
-    verdict: 'refuted', start: widen ? d.start - on[0].length : d.start, end: d.end, facts: [right.id], hedged: soft,
+    verdict: 'refuted', start: widen ? before.start : d.start, end: d.end, facts: [right.s.id], hedged: soft,
     replacement: widen ? `in ${replacement}` : replacement,
     message: `The draft says ${what} ${written}; the fact base says ${formatDate(right.date)}.`,
   };
+}
+
+/** "shortly before the first US-North Korea summit" against a record of "after". */
+function judgeRelation(r: Sentence, base: FactBase, m: FrameMatch, occasions: readonly Occasion[]): Judgement | undefined {
+  const rel = m.relation!;
+  const event = rel.event.name?.entity;
+  if (!event) return undefined;
+  const fits = occasions.map((o) => ({ o, fit: relationFits(o, rel.relation, rel.event) })).filter((x) => x.fit !== 'unknown');
+  const agree = fits.find((x) => x.fit === 'agrees');
+  if (agree) return { verdict: 'supported', ...spanOf(rel.word, rel.event), facts: [agree.o.statement.id] };
+  if (fits.length === 0) return undefined;
+  const right = rel.relation === 'after' ? 'before' : 'after';
+  const identified = fits.find((x) => identifies(r, base, m, x.o, 'relation'));
+  if (!identified) {
+    return {
+      verdict: 'unconfirmed', start: rel.word.start, end: rel.word.end, facts: fits.map((x) => x.o.statement.id),
+      message: `The fact base records this ${right} the ${eventName(base, event)}, not ${rel.relation} it; if the draft means that occasion, the order is wrong.`,
+    };
+  }
+  return {
+    verdict: 'refuted', start: rel.word.start, end: rel.word.end, facts: [identified.o.statement.id], hedged: m.hedge !== undefined,
+    replacement: rel.word.text[0] === rel.word.text[0]!.toUpperCase() ? right[0]!.toUpperCase() + right.slice(1) : right,
+    message: `The draft puts this ${rel.relation} the ${eventName(base, event)}; the fact base says it came ${right} it.`,
+  };
+}
+
+/**
+ * Dates written with an event's name: "the 1978 Iranian revolution", "the 1980-88 Iran-Iraq
+ * war", "the Iran-Iraq War (1980–1987)". A year that is part of the name as the base writes it
+ * ("the 1979 revolution") is no separate claim.
+ */
+function namedEventDates(r: Sentence, base: FactBase, used: Set<DateSpan>): Judgement[] {
+  const out: Judgement[] = [];
+  for (const p of r.phrases) {
+    const event = p.referent?.entity;
+    if (!event || !p.referent!.kinds.has('event')) continue;
+    let d = p.date && p.date.last < p.referent!.first ? p.date : undefined;
+    if (!d) {
+      // "(1980–1988)" right after the name.
+      const open = r.words[p.last + 1];
+      const inner = open?.text === '(' ? r.dates.find((x) => x.first === p.last + 2) : undefined;
+      if (inner && r.words[inner.last + 1]?.text === ')') d = inner;
+    }
+    if (!d || used.has(d)) continue;
+    used.add(d);
+    const occurred = base.about(event, 'occurred');
+    const name = eventName(base, event);
+    const claim = spanOf(p.referent, d);
+    const plain: Stance = { soft: false };
+    if (d.until) {
+      // A range: its end against the recorded end, its start against the recorded start.
+      const end = occurred.map((s) => ({ s, date: s.qualifiers.end })).filter((k): k is { s: Statement; date: FuzzyDate } => k.date !== undefined);
+      const endSpan: DateSpan = { ...d, lo: d.hi - 0, date: d.until, style: 'y' };
+      const j = end.length ? verdict(r, plain, endSpan, end, `the ${name} ended`, claim, true) : undefined;
+      if (j) out.push(rangeEnd(r, d, j));
+      continue;
+    }
+    const known = occurred.map((s) => ({ s, date: recordedDate(s, 'point') })).filter((k): k is { s: Statement; date: FuzzyDate } => k.date !== undefined);
+    if (known.length === 0) continue;
+    const j = verdict(r, plain, d, known, `the ${name} took place`, claim, true);
+    if (j) out.push(j);
+  }
+  return out;
+}
+
+/** A refuted range points at its last year, written as the draft writes it ("88" or "1988"). */
+function rangeEnd(r: Sentence, d: DateSpan, j: Judgement): Judgement {
+  if (j.verdict !== 'refuted') return j;
+  const last = r.words[d.last]!;
+  const replacement = j.replacement !== undefined && last.text.length === 2 ? j.replacement.slice(-2) : j.replacement;
+  return { ...j, start: last.start, end: last.end, ...(replacement !== undefined && { replacement }) };
 }

@@ -1,153 +1,152 @@
 /**
- * Places of events: where a meeting, a visit or an event took place.
+ * Places of visits, meetings and events, from the frames that carry a place: "Khamenei visited
+ * North Korea", "Rouhani received Ri Yong Ho in Tehran", "In Tehran, Rouhani hosted Ri Yong Ho",
+ * "Ri Yong Ho was received by Rouhani in Isfahan", "the first US-North Korea summit in
+ * Singapore", "the summit, which was held in Hanoi", and names that carry the place ("the
+ * Singapore summit").
  *
- * Recognises:
- * - a meeting with a place: "Rouhani received Ri Yong Ho in Tehran", "In Tehran, Rouhani met
- *   Ri Yong Ho", compared with the `location` of the base's `met` statement;
- * - a visit: "Khamenei rode the Pyongyang subway", "Ri Yong Ho visited Tehran", compared with
- *   the base's `visited` statements, and "... in <place>" after it with where the place visited lies;
- * - an event with a place: "the first US-North Korea summit in Singapore", "..., held in
- *   Singapore", and a name that carries the place ("the Singapore summit"), compared with the
- *   event's `located-in` statements and the `location` of its `occurred` statement.
- *
- * `located-in` is containment both ways: "in Iran" is right for a meeting in Tehran, and a place
- * inside the recorded one ("in a district of Tehran") cannot be judged, so it stays silent. A place
- * that is no entity ("held in Hanoi") is no claim. People visit many places, so a visit to a
- * place the base does not record is left alone; only where a recorded visit or event took place
- * can be wrong. A wrong place is replaced by the recorded one, or by the recorded one's country
- * when the draft named a country.
+ * An event that happens once has one place: another place is refuted, whether the base knows it
+ * or only the gazetteer does ("held in Hanoi"). A visit or a meeting can repeat: its place is
+ * refuted only when the draft identifies the recorded occasion (judge/occasions.ts: by the date,
+ * the order of events, an office at the time...), and a place that differs from every record is
+ * noted otherwise. A place inside the recorded one (a district of Tehran) is finer than the base
+ * knows, and is left alone; so are places that are no names ("in a villa").
  */
 
 import type { FactBase } from '../factbase/factbase.js';
-import { containers, containment, cueSpan, encounterStatements, encounters, PLACE_TYPES, sameClause, within, type Encounter } from '../claims/events.js';
-import { hedged, negated, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
-import { affirmation } from '../claims/affirm.js';
-import type { Check, Judgement } from './types.js';
-
-/** "..., held in", "which took place in", "in": between an event and its place. */
-const HELD_IN = /^(?:\s*,)?\s+(?:(?:which|that)\s+)?(?:(?:was|were|is|had\s+been|has\s+been)\s+)?(?:(?:not|never)\s+)?(?:(?:held|hosted|convened|staged|took\s+place|happened|occurred)\s+)?in\s+(?:the\s+(?:city|capital|city-state)\s+of\s+)?$/i;
+import type { FrameMatch } from '../frames/match.js';
+import { identifies, occasionsOf, type Occasion } from '../judge/occasions.js';
+import { containers, containment, placeFit } from '../judge/places.js';
+import { tokenize } from '../text/tokens.js';
+import { referent } from '../judge/refer.js';
+import { denialWords, spanOf } from '../judge/wording.js';
+import type { Name } from '../reading/names.js';
+import type { Check, Judgement, Sentence } from './types.js';
 
 export const place: Check = {
   code: 'place',
   description: 'Places of events: "Rouhani received Ri Yong Ho in Tehran", "the first US-North Korea summit in Singapore", "Khamenei rode the Pyongyang subway".',
-  run(view, base) {
+  run(r, base) {
     const out: Judgement[] = [];
-    const isPlace = (m: ResolvedMention) => PLACE_TYPES.includes(base.entities.get(m.entity)?.type ?? '');
-    const places = view.mentions.filter((m) => m.kind === 'name' && isPlace(m));
-    for (const e of encounters(view, base)) {
-      const p = placeOf(view, e, places);
-      const j = e.act === 'meet' ? (p ? judgeMeeting(view, base, e, p) : undefined) : judgeVisit(view, base, e, p);
+    for (const m of r.frames) {
+      let j: Judgement | undefined;
+      if (m.frame.predicate === 'visited' || m.frame.predicate === 'met') j = judgeEncounter(r, base, m);
+      else if (m.frame.predicate === 'located-in') j = judgeEventPlace(r, base, m);
       if (j) out.push(j);
     }
-    for (const m of view.mentions) {
-      if (isPlace(m)) continue;
-      const where = eventPlaces(base, m.entity);
-      if (where.length === 0) continue;
-      const p = places.find((x) => x.start >= m.end && HELD_IN.test(view.text.slice(m.end, x.start)));
-      if (p) {
-        const cue = /\b(?:not|never)\b/i.test(view.text.slice(m.end, p.start)) ? cueSpan(view, m.end, p.start) : ([m.end, m.end] as [number, number]);
-        const name = base.entities.get(m.entity)?.name ?? view.text.slice(m.start, m.end);
-        const j = compare(view, base, where, p, [m.start, p.end], cue, `the ${name} took place in`);
-        if (j) out.push(j);
-        continue;
-      }
-      // "the Singapore summit": the name itself says where.
-      const named = where.find((w) => namesIn(base, w.place).some((n) => wordsIn(view.text.slice(m.start, m.end), n)));
-      if (named) out.push({ verdict: 'supported', start: m.start, end: m.end, facts: [named.id] });
+    for (const n of r.names) {
+      const j = nameCarriesPlace(base, n);
+      if (j) out.push(j);
     }
     return out;
   },
 };
 
+const nameOf = (base: FactBase, id: string) => base.entities.get(id)?.name ?? id;
+
+function judgeEncounter(r: Sentence, base: FactBase, m: FrameMatch): Judgement | undefined {
+  const subject = m.subject?.name?.entity;
+  const object = m.object?.name?.entity;
+  if (!subject || !object) return undefined;
+  const occasions = occasionsOf(base, m);
+  if (occasions.length === 0) return undefined;
+  const soft = m.hedge !== undefined;
+  const denial = denialWords(r, m);
+  const visit = m.frame.predicate === 'visited';
+  const what = visit ? `${nameOf(base, subject)} visited` : `${nameOf(base, subject)} met ${nameOf(base, object)} in`;
+  if (!m.place?.name) {
+    // A visit the base records, to this place or one in it.
+    if (!visit) return undefined;
+    const first = occasions[0]!;
+    if (!denial) return { verdict: 'supported', ...spanOf(m.subject, m.object), facts: [first.statement.id], ...(soft && { hedged: true }) };
+    return {
+      verdict: 'refuted', start: denial.start, end: denial.end, facts: [first.statement.id], hedged: soft,
+      ...(denial.replacement !== undefined && { replacement: denial.replacement }),
+      message: `The draft denies that ${nameOf(base, subject)} visited ${m.object!.name!.text}; the fact base says ${nameOf(base, subject)} visited ${nameOf(base, first.place ?? object)}.`,
+    };
+  }
+  if (visit) {
+    // "visited the Pyongyang subway in North Korea": where the place visited lies.
+    const lies = base.about(object, 'located-in').find((s) => s.value.kind === 'entity');
+    if (!lies || lies.value.kind !== 'entity') return undefined;
+    return compare(r, base, m, [{ place: lies.value.id, statement: lies.id, occasion: undefined }], m.place.name, spanOf(m.subject, m.object), `the ${nameOf(base, object)} is in`, true);
+  }
+  const where = occasions.filter((o) => o.place !== undefined).map((o) => ({ place: o.place!, statement: o.statement.id, occasion: o }));
+  return compare(r, base, m, where, m.place.name, spanOf(m.subject, m.object, m.place), what, false);
+}
+
+function judgeEventPlace(r: Sentence, base: FactBase, m: FrameMatch): Judgement | undefined {
+  const event = referent(base, m.subject);
+  const drafted = m.object?.name;
+  if (!event || !drafted) return undefined;
+  const where = eventPlaces(base, event);
+  if (where.length === 0) return undefined;
+  return compare(r, base, m, where, drafted, spanOf(m.subject, m.object), `the ${nameOf(base, event).replace(/^the\s/i, '')} took place in`, true);
+}
+
 interface Where {
   readonly place: string;
-  /** The statement that says so. */
-  readonly id: string;
+  readonly statement: string;
+  /** For a visit or a meeting: the recorded occasion, which the draft must identify. */
+  readonly occasion: Occasion | undefined;
 }
 
 /** Where the base puts an event: its `located-in` objects and its `occurred` location. */
 function eventPlaces(base: FactBase, id: string): Where[] {
   const out: Where[] = [];
-  for (const s of base.about(id, 'located-in')) if (s.value.kind === 'entity') out.push({ place: s.value.id, id: s.id });
-  for (const s of base.about(id, 'occurred')) if (s.qualifiers.location) out.push({ place: s.qualifiers.location, id: s.id });
+  for (const s of base.about(id, 'located-in')) if (s.value.kind === 'entity') out.push({ place: s.value.id, statement: s.id, occasion: undefined });
+  for (const s of base.about(id, 'occurred')) if (s.qualifiers.location) out.push({ place: s.qualifiers.location, statement: s.id, occasion: undefined });
   return out;
 }
 
-/** The place mention the encounter's words put it in: "... Ri Yong Ho in Tehran", or "In Tehran, ...". */
-function placeOf(view: SentenceView, e: Encounter, places: readonly ResolvedMention[]): ResolvedMention | undefined {
-  const t = view.text;
-  const after = places.find((p) => p.start >= e.second.end && sameClause(t.slice(e.second.end, p.start)) && /(?:^|\s)in\s+(?:the\s+(?:city|capital)\s+of\s+)?$/i.test(t.slice(e.second.end, p.start)));
-  if (after) return after;
-  return places.find((p) => p.end <= e.first.start && /^[^\p{L}\p{N}]*in\s+$/iu.test(t.slice(view.start, p.start)) && /^\s*,?\s*(?:[\p{L}'’.-]+\s+){0,4}$/u.test(t.slice(p.end, e.first.start)));
-}
-
-function judgeMeeting(view: SentenceView, base: FactBase, e: Encounter, p: ResolvedMention): Judgement | undefined {
-  const where: Where[] = [];
-  for (const s of encounterStatements(base, e)) if (s.qualifiers.location) where.push({ place: s.qualifiers.location, id: s.id });
-  const name = (m: ResolvedMention) => base.entities.get(m.entity)?.name ?? m.entity;
-  return compare(view, base, where, p, [Math.min(e.first.start, p.start), e.second.end], cueSpan(view, e.cueStart, e.cueEnd), `${name(e.subject)} met ${name(e.object)} in`);
-}
-
-function judgeVisit(view: SentenceView, base: FactBase, e: Encounter, p: ResolvedMention | undefined): Judgement | undefined {
-  const o = e.object.entity;
-  // Only a recorded visit to this place, or to somewhere inside it, is a visit the base knows.
-  const visits = encounterStatements(base, e).filter((s) => (s.value.kind === 'entity' && within(base, s.value.id, o)) || (s.qualifiers.location !== undefined && within(base, s.qualifiers.location, o)));
-  const cue = cueSpan(view, e.cueStart, e.cueEnd);
-  const soft = hedged(view, e.first.start, e.second.end);
-  if (!p) {
-    const first = visits[0];
-    if (!first) return undefined;
-    if (!negated(view, cue[0], cue[1])) return { verdict: 'supported', start: e.first.start, end: e.second.end, facts: [first.id], ...(soft && { hedged: true }) };
-    const name = (id: string) => base.entities.get(id)?.name ?? id;
-    return {
-      verdict: 'refuted', start: cue[0], end: cue[1], ...affirmation(view.text.slice(cue[0], cue[1])), facts: [first.id], hedged: soft,
-      message: `The draft denies that ${name(e.subject.entity)} visited ${view.text.slice(e.object.start, e.object.end)}; the fact base says ${name(e.subject.entity)} visited ${name(first.value.kind === 'entity' ? first.value.id : o)}.`,
-    };
-  }
-  // "... visited the Pyongyang subway in North Korea": where the place visited lies.
-  const lies = base.about(o, 'located-in').find((s) => s.value.kind === 'entity');
-  if (!lies || lies.value.kind !== 'entity' || visits.length === 0) return undefined;
-  return compare(view, base, [{ place: lies.value.id, id: lies.id }], p, [e.first.start, e.second.end], cue, `the ${base.entities.get(o)?.name ?? o} is in`);
-}
-
-/**
- * Judges a written place `p` against the recorded places: supported when one of them lies in
- * `p`, silent when `p` lies inside one (finer than the base knows), refuted otherwise.
- */
-function compare(view: SentenceView, base: FactBase, where: readonly Where[], p: ResolvedMention, [start, end]: [number, number], cue: [number, number], what: string): Judgement | undefined {
+function compare(r: Sentence, base: FactBase, m: FrameMatch, where: readonly Where[], drafted: Name, claim: { start: number; end: number }, what: string, unique: boolean): Judgement | undefined {
   if (where.length === 0) return undefined;
-  const no = cue[1] > cue[0] && negated(view, cue[0], cue[1]);
-  const soft = hedged(view, start, Math.max(end, p.end));
-  const written = view.text.slice(p.start, p.end);
-  const hit = where.find((w) => within(base, w.place, p.entity));
-  if (hit && !no) return { verdict: 'supported', start, end: Math.max(end, p.end), facts: [hit.id, ...containment(base, hit.place, p.entity)], ...(soft && { hedged: true }) };
-  const name = (id: string) => base.entities.get(id)?.name ?? id;
-  if (hit) {
+  const soft = m.hedge !== undefined;
+  const denial = denialWords(r, m);
+  const fits = where.map((w) => ({ ...w, fit: placeFit(base, drafted, w.place) }));
+  const hit = fits.find((w) => w.fit === 'agrees');
+  const facts = (w: Where) => [w.statement, ...(drafted.entity ? containment(base, w.place, drafted.entity) : [])];
+  if (hit && !denial) return { verdict: 'supported', start: claim.start, end: Math.max(claim.end, drafted.end), facts: facts(hit), ...(soft && { hedged: true }) };
+  if (hit && denial) {
     return {
-      verdict: 'refuted', start: cue[0], end: cue[1], ...affirmation(view.text.slice(cue[0], cue[1])), facts: [hit.id, ...containment(base, hit.place, p.entity)], hedged: soft,
-      message: `The draft denies that ${what} ${written}; the fact base says ${name(hit.place)}.`,
+      verdict: 'refuted', start: denial.start, end: denial.end, facts: facts(hit), hedged: soft,
+      ...(denial.replacement !== undefined && { replacement: denial.replacement }),
+      message: `The draft denies that ${what} ${drafted.text}; the fact base says ${nameOf(base, hit.place)}.`,
     };
   }
-  if (no || where.some((w) => within(base, p.entity, w.place))) return undefined;
-  const right = where[0]!;
+  if (denial || !fits.every((w) => w.fit === 'conflicts')) return undefined;
+  const right = fits[0]!;
+  const identified = unique || fits.some((w) => w.occasion !== undefined && identifies(r, base, m, w.occasion, 'place'));
+  if (!identified) {
+    return {
+      verdict: 'unconfirmed', start: drafted.start, end: drafted.end, facts: fits.map((w) => w.statement),
+      message: `The fact base records this in ${[...new Set(fits.map((w) => nameOf(base, w.place)))].join(' and ')}, not in ${drafted.text}; if the draft means that occasion, the place is wrong.`,
+    };
+  }
   // Name the recorded place at the draft's level: a country for a country.
-  const type = base.entities.get(p.entity)?.type;
+  const type = drafted.entity ? base.entities.get(drafted.entity)?.type : drafted.placeKind;
   const level = [right.place, ...containers(base, right.place)].find((id) => base.entities.get(id)?.type === type) ?? right.place;
   return {
-    verdict: 'refuted', start: p.start, end: p.end, facts: [right.id, ...containment(base, right.place, level)], hedged: soft,
-    replacement: name(level),
-    message: `The draft says ${what} ${written}; the fact base says ${name(right.place)}${level !== right.place ? `, in ${name(level)}` : ''}.`,
+    verdict: 'refuted', start: drafted.start, end: drafted.end, facts: [right.statement, ...containment(base, right.place, level)], hedged: soft,
+    replacement: nameOf(base, level),
+    message: `The draft says ${what} ${drafted.text}; the fact base says ${nameOf(base, right.place)}${level !== right.place ? `, in ${nameOf(base, level)}` : ''}.`,
   };
 }
 
-/** The names and aliases of an entity. */
-function namesIn(base: FactBase, id: string): string[] {
-  const e = base.entities.get(id);
-  return e ? [e.name, ...e.aliases] : [];
+/** "the Singapore summit": the name itself says where the event was, as the base records it. */
+function nameCarriesPlace(base: FactBase, n: Name): Judgement | undefined {
+  if (!n.entity || !n.kinds.has('event')) return undefined;
+  const words = tokenize(n.text).map((t) => t.norm);
+  const named = eventPlaces(base, n.entity).find((w) => {
+    const e = base.entities.get(w.place);
+    return e !== undefined && [e.name, ...e.aliases].some((x) => contains(words, tokenize(x).map((t) => t.norm)));
+  });
+  return named ? { verdict: 'supported', start: n.start, end: n.end, facts: [named.statement] } : undefined;
 }
 
-/** Whether `name` occurs in `text` as whole words, ignoring case. */
-function wordsIn(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+/** Whether `part` occurs in `whole` as consecutive words. */
+function contains(whole: readonly string[], part: readonly string[]): boolean {
+  if (part.length === 0) return false;
+  for (let i = 0; i + part.length <= whole.length; i++) if (part.every((w, j) => whole[i + j] === w)) return true;
+  return false;
 }

@@ -21,10 +21,11 @@
  * differs (a changed, added or dropped word) refutes the fragment, and the fix is the recorded
  * wording of exactly the part the draft quoted.
  *
- * The speaker is the nearest person or organization named outside the quotation marks with a
- * speech cue: "X said", "said X", "X, the supreme leader, declared", "according to X",
- * "in the words of X", "X's words", "X:", or "X told reporters that “…”". A recorded quotation
- * attributed to another known speaker refutes the speaker's name. "X never said “…”" of X's
+ * The speaker is the subject of the nearest frame of saying outside the quotation marks: "X
+ * said", "said X", "X, the supreme leader, declared", "according to X", "in the words of X",
+ * "X's words", "X:", or "X told reporters that “…”". A recorded quotation has one speaker: any
+ * other speaker refutes the name, whether the base knows that speaker or not ("Kim Il Sung told
+ * his guest"). "X never said “…”" of X's
  * recorded words is refuted as a denial; a denial about anyone else, or of different words, is
  * left alone. Quotations the base does not record yield nothing: most quotations in drafts are of
  * things the base does not know.
@@ -32,29 +33,12 @@
 
 import type { FactBase } from '../factbase/factbase.js';
 import type { Quotation } from '../factbase/types.js';
-import { hedged, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import { affirmation } from '../claims/affirm.js';
-import type { Check, Judgement } from './types.js';
+import type { Check, Judgement, Sentence } from './types.js';
+import type { Name } from '../reading/names.js';
+import type { QuoteSpan } from '../reading/quotes.js';
 
-/** Entity types that can say or write something. */
-const SPEAKER_TYPES = ['person', 'organization', 'government-body'];
-
-/** Verbs of saying and writing, in the forms drafts use. */
-const VERBS =
-  '(?:said|says|say|saying|wrote|writes|write|writing|told|tells|telling|declared|declares|declaring|stated|states|stating|warned|warns|warning|argued|argues|arguing|noted|notes|noting|added|adds|adding|remarked|remarks|insisted|insists|claimed|claims|observed|observes|explained|explains|asserted|asserts|announced|announces|proclaimed|proclaims|recalled|recalls|quipped|testified|concluded|concludes|indicated|indicates|found|finds|reported|reports|replied|replies|responded|responds|tweeted|posted|put\\s+it|puts\\s+it|described\\s+\\S+\\s+as|called\\s+\\S+)';
-const VERB = new RegExp(`\\b${VERBS}\\b`, 'i');
-/** Cue words just before a speaker's name: "said Khamenei", "according to the UN panel". */
-const CUE_BEFORE = new RegExp(`(?:\\baccording\\s+to|\\bin\\s+the\\s+words\\s+of|\\bquoting|\\bquoted\\s+by|\\b${VERBS})\\s+(?:the\\s+)?$`, 'i');
-/** Cue words just after a speaker's name: "Khamenei said", "Khamenei, then president, once declared". */
-const CUE_AFTER = new RegExp(
-  `^(?:\\s*,[^,;“”"]{1,60},)?\\s+(?:(?:has|had|have|once|later|then|also|famously|reportedly|publicly|privately|repeatedly|is|was|were|did|does|do|not|never|didn['’]t|doesn['’]t|quickly|flatly)\\s+)*${VERBS}\\b`,
-  'i',
-);
-/** "Khamenei's words", "the UN panel's finding". */
-const POSSESSIVE_CUE = /^['’]s\s+(?:own\s+|famous\s+|oft-quoted\s+)?(?:words|remarks?|statement|comments?|message|warning|declaration|phrase|speech|line|finding|report|verdict)\b/i;
-/** The start of a denial of the speech cue. */
-const DENIAL = new RegExp(`\\b(?:(?:did|does|do|has|had|have)\\s+(?:not|never)|didn['’]t|doesn['’]t|don['’]t|hasn['’]t|hadn['’]t|haven['’]t|never|not)(?:\\s+(?:once|actually|really|publicly))?\\s+${VERBS}\\b`, 'i');
 /** Words an ellipsis or a bracketed insertion leaves out, and brackets that only change a letter. */
 const SEPARATOR = /…|\.\s?\.\s?\.|\[(?!sic\])[^\]]*\]/gi;
 
@@ -69,7 +53,7 @@ export const quotation: Check = {
   run(view, base) {
     const index = indexOf(base);
     if (index.quotes.length === 0) return [];
-    const spans = quoteSpans(view.text);
+    const spans = view.quotes;
     const out: Judgement[] = [];
     const refutedSpeakers = new Set<number>();
     for (const span of spans) {
@@ -77,41 +61,42 @@ export const quotation: Check = {
       const to = Math.min(span.close, view.end);
       if (from >= to) continue;
       const fragments = fragmentsOf(view.text, from, to);
-      const speaker = findSpeaker(view, base, span, spans);
+      const speaker = findSpeaker(view, span, spans);
       const matches: Match[] = [];
       for (const fragment of fragments) {
-        const m = matchFragment(view.text, index, fragment, speaker?.mention.entity);
+        const m = matchFragment(view.text, index, fragment, speaker?.name.entity);
         if (m) matches.push(m);
       }
       if (matches.length === 0) continue;
-      const soft = hedgedOutside(view, spans);
+      const soft = speaker?.hedged ?? false;
       if (speaker) {
-        const denied = denial(view, speaker);
+        const denied = speaker.denial;
         // Words loosely like another speaker's recorded words are more likely a different quotation.
-        const wrong = matches.find((m) => m.quote.speaker !== speaker.mention.entity && m.strong);
+        const wrong = matches.find((m) => m.quote.speaker !== speaker.name.entity && m.strong);
         if (denied) {
           // "Khamenei never said “…”": refuted only when the base records exactly these words (a
           // real quotation, not a scare quote) as his.
-          if (!wrong && matches.every((m) => m.hunks.length === 0 && m.words >= 4)) {
-            const [start, end] = denied;
+          if (!wrong && speaker.name.entity && matches.every((m) => m.hunks.length === 0 && m.words >= 4)) {
+            const { start, end } = denied;
             out.push({
               verdict: 'refuted', start, end, facts: matches.map((m) => m.quote.id), hedged: soft, ...affirmation(view.text.slice(start, end)),
-              message: `The draft denies that ${nameOf(base, speaker.mention.entity)} ${verbOf(matches[0]!.quote)} these words; the fact base records them as ${verbOf(matches[0]!.quote, true)} by ${nameOf(base, speaker.mention.entity)}.`,
+              message: `The draft denies that ${nameOf(base, speaker.name.entity)} ${verbOf(matches[0]!.quote)} these words; the fact base records them as ${verbOf(matches[0]!.quote, true)} by ${nameOf(base, speaker.name.entity)}.`,
             });
           }
           continue;
         }
-        if (wrong && !refutedSpeakers.has(speaker.mention.start)) {
-          refutedSpeakers.add(speaker.mention.start);
-          const written = view.text.slice(speaker.mention.start, speaker.mention.end);
+        if (wrong && !refutedSpeakers.has(speaker.name.start)) {
+          refutedSpeakers.add(speaker.name.start);
+          const written = speaker.name.text;
+          const afterThe = view.words[speaker.name.first - 1]?.norm === 'the';
           out.push({
-            verdict: 'refuted', start: speaker.mention.start, end: speaker.mention.end, facts: [wrong.quote.id], hedged: soft,
-            replacement: speakerName(base, wrong.quote.speaker, written, /\bthe\s+$/i.test(view.text.slice(Math.max(0, speaker.mention.start - 4), speaker.mention.start))),
+            verdict: 'refuted', start: speaker.name.start, end: speaker.name.end, facts: [wrong.quote.id], hedged: soft,
+            replacement: speakerName(base, wrong.quote.speaker, written, afterThe),
             message: `The draft attributes these words to ${written}; the fact base records them as ${verbOf(wrong.quote, true)} by ${nameOf(base, wrong.quote.speaker)}.`,
           });
         }
       }
-      const attributedWrongly = speaker !== undefined && matches.some((m) => m.quote.speaker !== speaker.mention.entity);
+      const attributedWrongly = speaker !== undefined && matches.some((m) => m.quote.speaker !== speaker.name.entity);
       for (const m of matches) {
         if (attributedWrongly && !m.strong) continue;
         if (m.hunks.length > 0) {
@@ -184,52 +169,6 @@ function candidates(index: QuoteIndex, words: readonly string[]): number[] {
 
 // ---------------------------------------------------------------------------------------------
 // Quote marks and fragments.
-
-/** A pair of quote marks in the block: `open` and `close` are the marks' indices (`open` may be -1, `close` the text's length, when a mark is missing). */
-interface QuoteSpan {
-  readonly open: number;
-  readonly close: number;
-}
-
-let cachedText: string | undefined;
-let cachedSpans: QuoteSpan[] = [];
-
-/** The quotations of a block, paired over the whole block so that sentence splits do not lose them. */
-function quoteSpans(text: string): QuoteSpan[] {
-  if (text === cachedText) return cachedSpans;
-  const out: QuoteSpan[] = [];
-  let curly = -1;
-  let straight = -1;
-  let single = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const before = i > 0 ? text[i - 1]! : ' ';
-    const after = i + 1 < text.length ? text[i + 1]! : ' ';
-    if (c === '“' && curly < 0 && straight < 0) curly = i;
-    else if (c === '”' && curly >= 0) {
-      out.push({ open: curly, close: i });
-      curly = -1;
-      single = -1;
-    } else if (c === '"' && curly < 0) {
-      if (straight < 0 && /[\s([{\u2014\u2013/-]/.test(before)) straight = i;
-      else if (straight >= 0) {
-        out.push({ open: straight, close: i });
-        straight = -1;
-        single = -1;
-      }
-    } else if (c === '‘' && curly < 0 && straight < 0 && single < 0 && !/[\p{L}\p{N}]/u.test(before)) single = i;
-    else if (c === '’' && single >= 0 && !/[\p{L}\p{N}]/u.test(after)) {
-      out.push({ open: single, close: i });
-      single = -1;
-    }
-  }
-  // An opening curly quote left open runs to the end of the block (the next paragraph goes on quoting).
-  if (curly >= 0) out.push({ open: curly, close: text.length });
-  out.sort((a, b) => a.open - b.open);
-  cachedText = text;
-  cachedSpans = out;
-  return out;
-}
 
 /** A quoted fragment's words: folded words and their ranges in the block text. */
 interface Fragment {
@@ -451,68 +390,61 @@ function hunks(text: string, ops: readonly Op[], f: Fragment, q: IndexedQuote): 
 // The speaker.
 
 interface Speaker {
-  readonly mention: ResolvedMention;
-  /** The attribution's words (name and cue), for negation. */
-  readonly cueStart: number;
-  readonly cueEnd: number;
+  readonly name: Name;
   readonly distance: number;
+  /** "never said": the words of the denial. */
+  readonly denial?: { readonly start: number; readonly end: number };
+  /** "reportedly said": the attribution is softened (words inside the quotation do not count). */
+  readonly hedged: boolean;
 }
 
-/** The speaker the sentence names for the quotation, if any: the nearest speaker with a speech cue. */
-function findSpeaker(view: SentenceView, base: FactBase, span: QuoteSpan, spans: readonly QuoteSpan[]): Speaker | undefined {
-  const text = view.text;
+/** Kinds of thing that can say or write something. */
+const SPEAKER_KINDS = ['person', 'organization'] as const;
+
+/**
+ * The speaker the sentence names for the quotation, if any: the subject of the nearest frame of
+ * saying outside the quotation marks ("Khamenei said", "“…,” said Khamenei", "according to the
+ * UN panel", "Khamenei's words", "Kim Il Sung greeted his guest with a warning: “…”"), whether
+ * the base knows the speaker or not.
+ */
+function findSpeaker(r: Sentence, span: QuoteSpan, spans: readonly QuoteSpan[]): Speaker | undefined {
   const inQuote = (a: number, b: number) => spans.some((s) => a > s.open && b <= s.close);
   const quoteBetween = (a: number, b: number) => spans.some((s) => s !== span && s.open >= a && s.open < b);
   let best: Speaker | undefined;
-  for (const m of view.mentions) {
-    if (m.kind !== 'name' || !SPEAKER_TYPES.includes(base.entities.get(m.entity)?.type ?? '')) continue;
-    if (inQuote(m.start, m.end)) continue;
-    const after = text.slice(m.end, Math.min(view.end, m.end + 90));
-    const cueAfter = CUE_AFTER.exec(after);
-    const cueBefore = CUE_BEFORE.exec(text.slice(Math.max(view.start, m.start - 40), m.start));
-    let found: Speaker | undefined;
-    if (m.end <= span.open && span.open >= view.start) {
-      // The speaker comes first: "Khamenei said that “…”", "According to Khamenei, “…”", "Khamenei: “…”".
-      const gap = text.slice(m.end, span.open);
-      if (gap.length <= 120 && !quoteBetween(m.end, span.open) && !/;/.test(gap)) {
-        const spoken = VERB.test(gap) || /^\s*:\s*$/.test(gap) || POSSESSIVE_CUE.test(gap) || (cueBefore !== null && /^[\s,:]*(?:that\s+)?$/.test(gap));
-        if (spoken) {
-          const cueStart = cueBefore ? m.start - cueBefore[0].length : m.start;
-          found = { mention: m, cueStart, cueEnd: span.open, distance: span.open - m.end };
-        }
-      }
-    } else if (m.start >= span.close && span.close < view.end) {
-      // The quotation comes first: "“…,” Khamenei said", "“…,” said Khamenei", "“…,” according to the UN panel".
-      const gap = text.slice(span.close + 1, m.start);
-      if (gap.length <= 40 && !quoteBetween(span.close, m.start)) {
-        const verbBefore = new RegExp(`^[\\s,.;:!?\u2014\u2013-]*(?:(?:according\\s+to|in\\s+the\\s+words\\s+of|${VERBS})\\s+(?:the\\s+)?)$`, 'i').test(gap);
-        const plain = /^[\s,.;:!?\u2014\u2013-]*(?:the\s+)?$/i.test(gap);
-        if (verbBefore || (plain && cueAfter)) {
-          found = { mention: m, cueStart: span.close + 1, cueEnd: m.end + (cueAfter && !verbBefore ? cueAfter[0].length : 0), distance: m.start - span.close };
-        }
-      }
+  for (const m of r.frames) {
+    if (m.frame.predicate !== 'reported' || !m.subject?.name) continue;
+    const name = m.subject.name;
+    if (name.demonymOf !== undefined || !SPEAKER_KINDS.some((k) => name.kinds.has(k))) continue;
+    if (inQuote(name.start, name.end) || inQuote(m.triggerStart, m.triggerEnd)) continue;
+    const near = Math.min(name.start, m.triggerStart);
+    const far = Math.max(name.end, m.triggerEnd);
+    let distance: number;
+    if (far <= span.open && span.open >= r.start) {
+      if (quoteBetween(far, span.open) || r.text.slice(far, span.open).includes(';')) continue;
+      distance = span.open - far;
+    } else if (near >= span.close && span.close < r.end) {
+      if (quoteBetween(span.close, near)) continue;
+      distance = near - span.close;
+    } else continue;
+    if (distance > 120) continue;
+    if (!best || distance < best.distance) {
+      best = {
+        name,
+        distance,
+        ...(m.negation && m.verb && { denial: { start: m.verb.start, end: m.verb.end } }),
+        hedged: m.hedge !== undefined && !inQuote(m.hedge.start, m.hedge.end),
+      };
     }
-    if (found && (!best || found.distance < best.distance)) best = found;
+  }
+  // "Khamenei: “…”": a name right before a colon that opens the quotation.
+  if (!best && span.open >= r.start) {
+    const colon = r.wordAt(span.open - 2) ?? r.words.find((w) => w.end <= span.open && span.open - w.end <= 2 && w.text === ':');
+    if (colon?.text === ':') {
+      const name = r.names.find((n) => n.end === colon.start || n.end + 1 === colon.start);
+      if (name && !name.demonymOf) best = { name, distance: 1, hedged: false };
+    }
   }
   return best;
-}
-
-/** The words that deny the speech cue, "never said" or "did not say", if the attribution is a denial. */
-function denial(view: SentenceView, s: Speaker): [number, number] | undefined {
-  const m = DENIAL.exec(view.text.slice(s.cueStart, s.cueEnd));
-  return m ? [s.cueStart + m.index, s.cueStart + m.index + m[0].length] : undefined;
-}
-
-/** Whether the sentence outside its quotation marks hedges the attribution ("reportedly said"). */
-function hedgedOutside(view: SentenceView, spans: readonly QuoteSpan[]): boolean {
-  let masked = '';
-  for (let i = 0; i < view.text.length; i++) {
-    const quoted = spans.some((s) => i >= s.open && i <= s.close);
-    masked += quoted ? ' ' : view.text[i]!;
-  }
-  // "according to" names a speaker here; it does not soften the words.
-  masked = masked.replace(/\baccording\s+to\b/gi, (w) => ' '.repeat(w.length));
-  return hedged({ ...view, text: masked }, view.start, view.end);
 }
 
 // ---------------------------------------------------------------------------------------------

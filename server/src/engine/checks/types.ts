@@ -14,7 +14,13 @@ export interface Sentence extends Reading {
   readonly frames: readonly FrameMatch[];
 }
 
-export type Verdict = 'supported' | 'refuted';
+/**
+ * `unconfirmed`: the draft's value differs from every recorded one, but the claim is about an
+ * event that can happen more than once and the draft does not say it means the recorded one
+ * ("the base records a meeting in August 2018, not one in September 2016"). It is reported as
+ * information, never as an error.
+ */
+export type Verdict = 'supported' | 'refuted' | 'unconfirmed';
 
 /** One recognised claim and what the fact base says of it. Indices are into the block text. */
 export interface Judgement {

@@ -31,7 +31,13 @@ export type Slot = 'subject' | 'object';
 
 export interface LexicalUnit {
   readonly lemmas: readonly string[];
-  readonly pos: 'verb' | 'noun' | 'participle';
+  /**
+   * `attached` is a phrase followed by one of the unit's prepositions and a phrase ("the summit in
+   * Singapore"): no word evokes the frame, the slot kinds do. An `adjective` takes its subject
+   * from the phrase before it or the copula's subject ("found KOMID active in Iran", "KOMID is
+   * active in Iran"); a `preposition` ("according to") takes the phrase after it as `prep`.
+   */
+  readonly pos: 'verb' | 'noun' | 'participle' | 'attached' | 'adjective' | 'preposition';
   /** Prepositions that introduce the `prep` role. */
   readonly prep?: readonly string[];
   /** How roles fill slots in the active voice (and for nouns). */
@@ -105,7 +111,7 @@ export const FRAMES: readonly FrameDefinition[] = [
     oneValue: false,
     repeats: true,
     units: [
-      { pos: 'verb', lemmas: ['visit', 'tour'], roles: { subject: 'subject', object: 'object' }, passive: { subject: 'object', by: 'subject' } },
+      { pos: 'verb', lemmas: ['visit', 'tour', 'ride'], prep: ['on'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
       { pos: 'verb', lemmas: ['travel', 'go', 'fly', 'come', 'journey', 'head', 'return', 'arrive', 'stop'], prep: ['to', 'in', 'into'], roles: { subject: 'subject', prep: 'object' } },
       { pos: 'noun', lemmas: ['visit', 'trip', 'tour', 'journey', 'travel', 'stay', 'stop', 'voyage', 'mission', 'sojourn'], prep: ['to', 'of', 'in'], roles: { owner: 'subject', by: 'subject', subject: 'subject', prep: 'object', modifier: 'object' } },
     ],
@@ -119,6 +125,69 @@ export const FRAMES: readonly FrameDefinition[] = [
     units: [
       { pos: 'verb', lemmas: ['meet', 'receive', 'host', 'welcome', 'greet', 'entertain'], prep: ['with'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
       { pos: 'noun', lemmas: ['meeting', 'talk', 'talks', 'reception', 'audience', 'encounter', 'summit'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    // A sale: "North Korea sold Iran arms", "sold weapons to Syria", "Iran bought arms from
+    // Pyongyang", "arms sales to Iran", "Pyongyang's customers".
+    predicate: 'sold-to',
+    slots: { subject: ['place', 'organization', 'person'], object: ['place', 'organization', 'person'] },
+    oneValue: false,
+    repeats: true,
+    units: [
+      { pos: 'verb', lemmas: ['sell', 'export', 'supply', 'provide', 'ship', 'deliver', 'transfer', 'offer', 'peddle'], prep: ['to'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { by: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['buy', 'purchase', 'acquire', 'import', 'obtain', 'procure'], prep: ['from'], roles: { subject: 'object', prep: 'subject' } },
+      { pos: 'noun', lemmas: ['sale', 'export', 'shipment', 'transfer', 'delivery'], prep: ['to'], roles: { owner: 'subject', prep: 'object' } },
+      { pos: 'noun', lemmas: ['purchase', 'import'], prep: ['from'], roles: { owner: 'object', prep: 'subject' } },
+      { pos: 'noun', lemmas: ['customer', 'client', 'buyer'], prep: ['of'], roles: { subject: 'object', owner: 'subject', prep: 'subject' } },
+    ],
+  },
+  {
+    // Who stands behind a finding: "X said / reported / found / estimated", "a report by X",
+    // "X's 2017 assessment", "a CIA assessment", "according to X", "writing in P".
+    predicate: 'reported',
+    slots: { subject: ['person', 'organization', 'publication'], object: [] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      {
+        pos: 'verb',
+        lemmas: [
+          'say', 'report', 'write', 'find', 'estimate', 'count', 'credit', 'conclude', 'indicate', 'assess', 'note', 'state', 'claim', 'put', 'tell', 'testify', 'show',
+          'reveal', 'document', 'record', 'observe', 'calculate', 'tally', 'add', 'warn', 'declare', 'proclaim', 'insist', 'argue', 'recall', 'quip', 'reply', 'respond',
+          'remark', 'explain', 'assert', 'announce', 'tweet', 'post', 'continue', 'stress', 'emphasize', 'vow', 'pledge', 'promise', 'boast', 'exclaim', 'greet', 'address',
+          'urge', 'caution', 'cite', 'quote',
+        ],
+        roles: { subject: 'subject' },
+        passive: { by: 'subject' },
+      },
+      { pos: 'noun', lemmas: ['report', 'study', 'assessment', 'estimate', 'analysis', 'article', 'paper', 'finding', 'survey', 'review', 'testimony', 'account', 'figure', 'tally', 'count', 'data', 'piece', 'book', 'census'], prep: ['by', 'of', 'from'], roles: { prep: 'subject', owner: 'subject', modifier: 'subject' } },
+      // Words said: "Khamenei's words", "a warning from Kim", "greeted his guest with a warning".
+      { pos: 'noun', lemmas: ['word', 'words', 'remark', 'statement', 'message', 'warning', 'speech', 'declaration', 'comment', 'reply', 'answer', 'pledge', 'vow', 'promise', 'line', 'phrase', 'quip'], prep: ['of', 'from', 'by'], roles: { owner: 'subject', prep: 'subject', subject: 'subject' } },
+      { pos: 'preposition', lemmas: ['according to', 'in the words of', 'citing', 'per'], roles: { prep: 'subject' } },
+    ],
+  },
+  {
+    // Where an organization operates: "KOMID is active in Iran", "found Green Pine active in Iran".
+    predicate: 'active-in',
+    slots: { subject: ['organization', 'person'], object: ['place'] },
+    oneValue: false,
+    repeats: false,
+    units: [
+      { pos: 'adjective', lemmas: ['active', 'present', 'operating', 'operational', 'busy', 'entrenched'], prep: ['in', 'inside', 'within'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['operate', 'work', 'do'], prep: ['in', 'inside'], roles: { subject: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    // Where an event took place: "the summit in Singapore", "held in Hanoi", "took place in Tehran".
+    predicate: 'located-in',
+    slots: { subject: ['event'], object: ['place'] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['hold', 'stage', 'convene', 'host', 'organize'], prep: ['in', 'at'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['occur', 'happen', 'unfold', 'open'], prep: ['in', 'at'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'attached', lemmas: [], prep: ['in', 'at'], roles: { head: 'subject', prep: 'object' } },
     ],
   },
   {

@@ -456,6 +456,14 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
   withIds.forEach((id, i) => {
     ok = ctx.entityRef(item, 'with', id, ['qualifiers', 'with', i]) && ok;
   });
+  const afterIds = (q['after'] as string[] | undefined) ?? [];
+  const beforeIds = (q['before'] as string[] | undefined) ?? [];
+  afterIds.forEach((id, i) => {
+    ok = ctx.entityRef(item, 'after', id, ['qualifiers', 'after', i]) && ok;
+  });
+  beforeIds.forEach((id, i) => {
+    ok = ctx.entityRef(item, 'before', id, ['qualifiers', 'before', i]) && ok;
+  });
   if (q['relation'] !== undefined && predicate !== 'derived-from') {
     problems.at(item, 'qualifiers', 'qualifier', `the qualifier 'relation' only applies to derived-from, not to '${predicate}'`, 'warning');
   }
@@ -474,6 +482,8 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     certainty: (q['certainty'] as Certainty | undefined) ?? 'stated',
     ...(typeof q['in'] === 'string' && { in: q['in'] }),
     ...(typeof q['rank'] === 'string' && { rank: q['rank'] }),
+    ...(afterIds.length > 0 && { after: afterIds }),
+    ...(beforeIds.length > 0 && { before: beforeIds }),
   };
   return {
     id: d['id'] as string,

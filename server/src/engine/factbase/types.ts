@@ -108,6 +108,9 @@ export interface Qualifiers {
   readonly certainty: Certainty;
   readonly in?: string;
   readonly rank?: string;
+  /** Events this happened after, and before: their order when dates are not known. */
+  readonly after?: readonly string[];
+  readonly before?: readonly string[];
 }
 
 export interface Statement {

@@ -71,6 +71,22 @@ export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): Fra
       }
     }
   }
+  for (const w of r.words) {
+    if (w.tag !== 'ADJ') continue;
+    for (const frame of frames) {
+      for (const unit of frame.units) {
+        if (unit.pos !== 'adjective' || !unit.lemmas.includes(w.lemma)) continue;
+        const m = adjectiveMatch(r, frame, unit, w);
+        if (m) out.push(m);
+      }
+    }
+  }
+  for (const frame of frames) {
+    for (const unit of frame.units) {
+      if (unit.pos !== 'preposition') continue;
+      for (const m of prepositionMatches(r, frame, unit)) out.push(m);
+    }
+  }
   for (const p of r.phrases) {
     if (p.pronoun) continue;
     for (const frame of frames) {
@@ -81,6 +97,9 @@ export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): Fra
         } else if (unit.pos === 'participle') {
           const m = participleMatch(r, frame, unit, p);
           if (m) out.push(m);
+        } else if (unit.pos === 'attached' && p.referent) {
+          const m = attachedMatch(r, frame, unit, p);
+          if (m) out.push(m);
         }
       }
     }
@@ -89,15 +108,24 @@ export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): Fra
 }
 
 function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: VerbGroup): FrameMatch | undefined {
-  const roles = v.passive ? (unit.passive ?? defaultPassive(unit.roles)) : unit.roles;
+  const reduced = reducedRelative(r, v);
+  const roles = v.passive || reduced ? (unit.passive ?? defaultPassive(unit.roles)) : unit.roles;
   const found: Partial<Record<Role, NounPhrase>> = {};
-  const subject = subjectOf(r, v.first);
+  const subject = reduced ?? subjectOf(r, v.first) ?? inverted(r, v);
   if (subject) found.subject = subject;
   let after = skipAdverbs(r, v.last + 1);
   const object = phraseStartingAt(r, after);
   if (object && r.words[after]!.tag !== 'PREP') {
     found.object = object;
     after = skipApposition(r, object.last + 1);
+  } else if (frame.symmetric && subject) {
+    // "Rouhani and Kim Yong Nam met": for a symmetric act, a joint subject holds both sides.
+    const and = r.words[subject.first - 1];
+    const first = and?.norm === 'and' ? r.phraseOf(subject.first - 2) : undefined;
+    if (first && first.last === subject.first - 2) {
+      found.subject = first;
+      found.object = subject;
+    }
   }
   if (unit.prep) {
     const prep = findPreposition(r, v.last + 1, unit.prep, object ? after : v.last + 1);
@@ -105,7 +133,6 @@ function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: Ver
   }
   const by = findPreposition(r, v.last + 1, ['by'], after);
   if (by) found.by = by;
-  if (unit.prep && !found.prep && roles.prep) return undefined;
   return assemble(r, frame, unit, roles, found, v.verb.start, v.end, v, v.first);
 }
 
@@ -152,6 +179,92 @@ function participleMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, 
   return undefined;
 }
 
+/**
+ * The subject after the verb in quotative inversion: "“…,” said Khamenei", "“…,” wrote the
+ * panel". Only right after a quotation, or a comma that ends one.
+ */
+function inverted(r: Reading, v: VerbGroup): NounPhrase | undefined {
+  const before = r.words[v.first - 1];
+  if (!before || !/^[,"”’'»]$/.test(before.text)) return undefined;
+  const after = phraseStartingAt(r, v.last + 1);
+  return after?.referent && !after.referent.demonymOf ? after : undefined;
+}
+
+/**
+ * A participle without an auxiliary after a phrase is a passive clause about that phrase: "the
+ * summit, held in Hanoi," and "the missile developed by Iran". The phrase is returned.
+ */
+function reducedRelative(r: Reading, v: VerbGroup): NounPhrase | undefined {
+  if (v.first !== v.last || v.verb.tag !== 'VERB' || (v.verb.form !== 'past-or-participle' && v.verb.form !== 'participle')) return undefined;
+  const next = r.words[v.last + 1];
+  if (!next || next.tag !== 'PREP') return undefined;
+  const before = r.words[v.first - 1];
+  const at = before?.text === ',' ? v.first - 2 : v.first - 1;
+  const p = r.phraseOf(at);
+  if (!p || p.last !== at) return undefined;
+  // "Khamenei visited in 1989" has a subject and a past verb, not a participle: only a comma or
+  // "by" after the verb says the participle is passive.
+  if (before?.text !== ',' && next.norm !== 'by') return undefined;
+  return p;
+}
+
+/** "KOMID is active in Iran", "found Green Pine active in Iran", "KOMID and Green Pine, increasingly active in Iran". */
+function adjectiveMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, w: Word): FrameMatch | undefined {
+  const found: Partial<Record<Role, NounPhrase>> = {};
+  let j = w.i - 1;
+  while (j >= 0 && r.words[j]!.tag === 'ADV') j--;
+  const v = r.verbOf(j);
+  let verb: VerbGroup | undefined;
+  if (v && v.last === j && v.copula) {
+    verb = v;
+    const subject = subjectOf(r, v.first);
+    if (subject) found.subject = subject;
+  } else {
+    if (r.words[j]?.text === ',') j--;
+    const p = r.phraseOf(j);
+    if (p && p.last === j) found.subject = p;
+  }
+  const prep = r.words[w.i + 1];
+  if (prep && prep.tag === 'PREP' && unit.prep?.includes(prep.norm)) {
+    const np = phraseStartingAt(r, w.i + 2);
+    if (np) found.prep = np;
+  }
+  return assemble(r, frame, unit, unit.roles, found, w.start, w.end, verb, w.i);
+}
+
+/** "according to X", "in the words of X": the phrase after the words. */
+function prepositionMatches(r: Reading, frame: FrameDefinition, unit: LexicalUnit): FrameMatch[] {
+  const out: FrameMatch[] = [];
+  for (const lemma of unit.lemmas) {
+    const parts = lemma.split(' ');
+    for (let k = 0; k + parts.length < r.words.length; k++) {
+      if (!parts.every((x, i) => r.words[k + i]!.norm === x)) continue;
+      const np = phraseStartingAt(r, k + parts.length);
+      if (!np) continue;
+      const m = assemble(r, frame, unit, unit.roles, { prep: np }, r.words[k]!.start, r.words[k + parts.length - 1]!.end, undefined, k);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+/** "the first US-North Korea summit in Singapore": a name and the phrase of a preposition after it. */
+function attachedMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: NounPhrase): FrameMatch | undefined {
+  const w = r.words[p.last + 1];
+  if (!w || w.tag !== 'PREP' || !unit.prep?.includes(w.norm)) return undefined;
+  const np = phraseStartingAt(r, p.last + 2);
+  if (!np) return undefined;
+  const found: Partial<Record<Role, NounPhrase>> = { head: p, prep: np };
+  const slots: Partial<Record<Slot, Filler>> = {};
+  for (const [role, slot] of Object.entries(unit.roles) as Array<[Role, Slot]>) {
+    const phrase = found[role];
+    const filler = phrase && fillerOf(phrase);
+    if (filler?.name) slots[slot] = filler;
+  }
+  if (!slots.subject || !slots.object || !typed(frame, slots)) return undefined;
+  return finish(r, frame, unit, slots, w.start, w.end, undefined, p.first);
+}
+
 function defaultPassive(roles: LexicalUnit['roles']): LexicalUnit['roles'] {
   const out: Partial<Record<Role, Slot>> = {};
   for (const [role, slot] of Object.entries(roles) as Array<[Role, Slot]>) {
@@ -176,7 +289,8 @@ function assemble(
 ): FrameMatch | undefined {
   const slots: Partial<Record<Slot, Filler>> = {};
   for (const [role, slot] of Object.entries(roles) as Array<[Role, Slot]>) {
-    if (slots[slot]) continue;
+    // A name beats a description for the same slot: "sold weapons to Syria" sold to Syria.
+    if (slots[slot]?.name) continue;
     if (role === 'modifier' || role === 'demonym') {
       if (modifier) slots[slot] = modifier;
       continue;
@@ -184,7 +298,7 @@ function assemble(
     const phrase = found[role];
     if (!phrase) continue;
     const filler = fillerOf(phrase);
-    if (filler) slots[slot] = filler;
+    if (filler && (!slots[slot] || filler.name)) slots[slot] = filler;
   }
   // A unit that is only a unit with its modifier ("a Nodong variant") needs one.
   const needsModifier = Object.keys(roles).some((role) => role === 'modifier' || role === 'demonym') && Object.keys(roles).length <= 2;
@@ -217,6 +331,8 @@ function typed(frame: FrameDefinition, slots: Partial<Record<Slot, Filler>>): bo
   if (!slots.subject && !slots.object) return false;
   for (const slot of ['subject', 'object'] as const) {
     const f = slots[slot];
+    // A date or a figure is no thing a slot can hold: "ended in 1986" has no place in it.
+    if (f && !f.name && (f.phrase.date?.last === f.phrase.head.i || f.phrase.quantity?.last === f.phrase.head.i)) return false;
     if (!f?.name) continue;
     const kinds = frame.slots[slot];
     // A demonym stands for its country: "a Chinese design" names China as the origin.
@@ -299,6 +415,8 @@ export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
       j--;
       continue;
     }
+    // A quotation before the verb is what was said, not who said it.
+    if (/^["“”‘’'«»]$/.test(w.text)) break;
     if (w.text === ',') {
       // ", then Iran's president," or ", Oba notes,": step back to the comma before it.
       const before = previousComma(r, j);
@@ -418,7 +536,7 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
         dateDistance = distance;
       }
     }
-    if (!taken.has(p) && p.referent?.kinds.has('place') && !p.referent.demonymOf && prep && PLACE_PREPOSITIONS.has(prep.norm) && prep.norm !== 'to') {
+    if (!taken.has(p) && p.referent?.kinds.has('place') && !p.referent.demonymOf && prep && PLACE_PREPOSITIONS.has(prep.norm) && prep.norm !== 'to' && placeAttaches(r, p.first - 1, taken)) {
       place ??= fillerOf(p);
     }
     if (prep && (prep.norm === 'after' || prep.norm === 'before') && p.referent?.kinds.has('event')) {
@@ -426,6 +544,21 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
     }
   }
   return { ...(date && { date }), ...(place && { place }), ...(relation && { relation }) };
+}
+
+/**
+ * Whether "in X" at `prep` says where the clause's act took place, rather than where the phrase
+ * before it is ("after the summit in Singapore" places the summit, not the meeting): it follows
+ * the verb, a slot's phrase, a date, a comma, or opens the clause.
+ */
+function placeAttaches(r: Reading, prep: number, slots: ReadonlySet<NounPhrase | undefined>): boolean {
+  const before = r.words[prep - 1];
+  if (!before || before.tag === 'PUNCT') return true;
+  if (r.clauseOf[prep - 1] !== r.clauseOf[prep]) return true;
+  if (r.verbOf(prep - 1)) return true;
+  const p = r.phraseOf(prep - 1);
+  if (!p) return before.tag === 'ADV';
+  return slots.has(p) || (p.date !== undefined && p.head.i === p.date.last);
 }
 
 /** Words of the clause, and of the main clause's front when the clause is the main one (a fronted "In 1989,"). */

@@ -65,6 +65,14 @@ export const ADVERBS = new Set(
     reportedly allegedly apparently reputedly supposedly`),
 );
 
+/** Adjectives that stand after a noun or a copula ("active in Iran", "hostile to"), which a phrase must not swallow. */
+export const ADJECTIVES = new Set(
+  list(`active present operational busy entrenched hostile close friendly responsible able aware similar different
+    likely unlikely capable willing reluctant eager keen dependent independent loyal opposed allied central crucial
+    key vital important unclear clear true false wrong right correct accurate inaccurate available ready involved
+    interested concerned worried critical wary skeptical sceptical suspicious`),
+);
+
 /** Adjectives and nouns that end in -ly and are not adverbs. */
 export const LY_NOT_ADVERB = new Set(list('early only friendly likely unlikely family italy july supply ally rally assembly monopoly anomaly reply belly lily costly deadly elderly lonely lovely ugly holy daily weekly monthly yearly quarterly timely orderly'));
 
@@ -109,7 +117,7 @@ export const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>
  */
 export const REGULAR_VERBS = new Set(
   list(`accept accompany accuse achieve acquire act add adopt advance advise affect agree aim allow announce answer appear
-    apply appoint approve argue arm arrange arrest arrive ask assert assess assist assume attack attempt attend attract
+    apply appoint approve argue arrange arrest arrive ask assert assess assist assume attack attempt attend attract
     avoid back ban base believe belong benefit bill blame block boost borrow call capture carry cause cease celebrate
     change charge cite claim clash close collapse combine comment commit compare compete complain complete conclude
     condemn conduct confirm confront connect consider consist contain continue contribute control convince cooperate

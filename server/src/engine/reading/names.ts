@@ -39,8 +39,9 @@ export interface Name {
   readonly kinds: ReadonlySet<Kind>;
   /** A demonym: the country it belongs to, as a base entity id or a gazetteer country code. */
   readonly demonymOf?: string;
-  /** Found in the gazetteer: the country code of the place or demonym. */
+  /** Found in the gazetteer: the country code of the place or demonym, and whether it is a country or a city. */
   readonly country?: string;
+  readonly placeKind?: 'country' | 'city';
 }
 
 /** The part of the world gazetteer the reader uses (reading/gazetteer.ts). */
@@ -50,6 +51,8 @@ export interface PlaceLookup {
 
 export interface NameContext {
   readonly typeOf: (entity: string) => string | undefined;
+  /** An entity's name, to compare with the words around a mention. */
+  readonly nameOf?: (entity: string) => string | undefined;
   /** The base entity of a country, by gazetteer country code, when the base has it. */
   readonly countryEntity?: (code: string) => string | undefined;
   readonly places?: PlaceLookup;
@@ -57,6 +60,8 @@ export interface NameContext {
   readonly titleCase?: boolean;
 }
 
+/** Number words: "Fourteen" at the start of a sentence is a figure, not a name. */
+const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen dozens hundreds thousands millions'.split(' '));
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 /** Capitalised words that begin a sentence or a heading and are no names. */
@@ -91,8 +96,11 @@ export function findNames(words: readonly Word[], mentions: readonly Mention[], 
     // "Nodong-derived" is the Nodong-1, but "Shahab" in "Shahab-1" is no Shahab-3.
     const after = words[last + 1];
     if (after && after.joined && after.text === '-' && words[last + 2]?.joined && /^\d+$|^\p{Lu}$/u.test(words[last + 2]!.text)) continue;
-    const single = m.entities.length === 1 ? m.entities[0]! : undefined;
+    let single = m.entities.length === 1 ? m.entities[0]! : undefined;
     const kind = single ? kindOfType(context.typeOf(single)) : undefined;
+    // "a second US-North Korea summit" is not the first one: an ordinal the event's name does
+    // not carry says the mention is of another occasion of the same kind.
+    if (single && kind === 'event' && otherOccasion(words, w, context.nameOf?.(single))) single = undefined;
     const name: Name = {
       first: w,
       last,
@@ -112,6 +120,18 @@ export function findNames(words: readonly Word[], mentions: readonly Mention[], 
   return out.sort((a, b) => a.first - b.first);
 }
 
+const OTHER_OCCASION = new Set(['second', 'third', 'fourth', 'fifth', 'next', 'later', 'subsequent', 'another', 'last', 'latest', 'previous', 'earlier', '2nd', '3rd', '4th', '5th', 'new', 'follow-up']);
+
+/** Whether the words before a mention at `w` say it is another occasion than the named event. */
+function otherOccasion(words: readonly Word[], w: number, name: string | undefined): boolean {
+  for (let j = w - 1; j >= 0 && j >= w - 3; j--) {
+    const x = words[j]!;
+    if (OTHER_OCCASION.has(x.norm)) return !(name ?? '').toLowerCase().split(/\W+/).includes(x.norm);
+    if (x.tag === 'PUNCT' || x.tag === 'VERB' || x.tag === 'PREP') return false;
+  }
+  return false;
+}
+
 function wordsText(words: readonly Word[], first: number, last: number): string {
   let s = '';
   for (let k = first; k <= last; k++) s += (k > first && !words[k]!.joined ? ' ' : '') + words[k]!.text;
@@ -122,7 +142,7 @@ function wordsText(words: readonly Word[], first: number, last: number): string 
 function nameLike(words: readonly Word[], k: number, context: NameContext): boolean {
   const w = words[k]!;
   if (!w.cap && !w.upper) return false;
-  if (MONTHS.has(w.norm) || WEEKDAYS.has(w.norm)) return false;
+  if (MONTHS.has(w.norm) || WEEKDAYS.has(w.norm) || NUMBER_WORDS.has(w.norm.split('-')[0]!)) return false;
   if (context.titleCase) return false;
   if (w.initial || afterOpening(words, k)) {
     // At the start of a sentence a capital proves nothing: only a name the gazetteer knows, a
@@ -166,6 +186,7 @@ function unknownNames(words: readonly Word[], covered: readonly boolean[], conte
         text: wordsText(words, k, last),
         kinds: new Set(demonym ? [] : ['place']),
         country: entry.country,
+        placeKind: entry.kind,
         ...(demonym && { demonymOf: entity ?? entry.country }),
       });
       k = last + 1;

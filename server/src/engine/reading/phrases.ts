@@ -73,6 +73,21 @@ export interface SpanIndex {
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+/**
+ * Verbs of more than one word, read as one: "took place" is "occur", "came to an end" is
+ * "end", "broke out" is "erupt", "held talks" is "meet", "pulled out of" is "withdraw".
+ */
+const MULTIWORD: Readonly<Record<string, ReadonlyArray<{ readonly words: readonly string[]; readonly lemma: string }>>> = {
+  take: [{ words: ['place'], lemma: 'occur' }],
+  come: [{ words: ['to', 'an', 'end'], lemma: 'end' }, { words: ['to', 'a', 'close'], lemma: 'end' }, { words: ['to', 'power'], lemma: 'rise' }],
+  draw: [{ words: ['to', 'a', 'close'], lemma: 'end' }],
+  wind: [{ words: ['down'], lemma: 'end' }],
+  break: [{ words: ['out'], lemma: 'erupt' }],
+  hold: [{ words: ['talks'], lemma: 'meet' }],
+  pull: [{ words: ['out'], lemma: 'withdraw' }],
+  set: [{ words: ['up'], lemma: 'establish' }],
+  sit: [{ words: ['down'], lemma: 'meet' }],
+};
 const COPULAS = new Set(['be', 'remain', 'become', 'stay']);
 const HEDGE_VERBS = new Set(['appear', 'seem', 'look']);
 const HEDGE_ADVERBS = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'supposedly', 'effectively', 'probably', 'possibly', 'likely', 'seemingly', 'purportedly']);
@@ -124,7 +139,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
   }
   let j = k;
   let determiner: Word | undefined;
-  if (w.tag === 'DET') {
+  // "some 300 advisers": the figure's bound word is no determiner of its own.
+  if (w.tag === 'DET' && !spans.quantityAt(k)) {
     determiner = w;
     j++;
   }
@@ -138,6 +154,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
   for (; j < words.length; ) {
     const x = words[j]!;
     const name = spans.nameAt(j);
+    // A place's name followed by another name are two phrases: "sold Iran torpedo/missile boats".
+    if (name && headName && last === headName.last && headName.kinds.has('place') && headName.kinds.size === 1 && !name.kinds.has('office') && name.demonymOf === undefined) break;
     if (name) {
       names.push(name);
       headName = name;
@@ -151,9 +169,13 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
       last = d.last;
       j = d.last + 1;
       headName = undefined;
+      // A phrase that is a date ("in 1986") ends with it, unless a noun follows ("1989 visit").
+      if (d.first === k && words[j]?.tag !== 'NOUN') break;
       continue;
     }
     const q = spans.quantityAt(j);
+    // A figure after a name starts a phrase of its own: "sold Iran more than $1 billion".
+    if (q && headName && last === headName.last) break;
     if (q && !quantity) {
       quantity = q;
       last = q.last;
@@ -169,6 +191,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
       headName = undefined;
       continue;
     }
+    // An adjective after a name is said of it ("KOMID active in Iran"), not part of its phrase.
+    if (x.tag === 'ADJ' && headName && last === headName.last && headName.demonymOf === undefined) break;
     if (NOMINAL.has(x.tag) || (x.tag === 'VERB' && (x.form === 'gerund' || x.form === 'past-or-participle' || x.form === 'participle') && last >= k && j + 1 < words.length && NOMINAL.has(words[j + 1]!.tag) && !isFiniteContext(words, j))) {
       modifiers.push(x.lemma);
       last = j;
@@ -243,7 +267,9 @@ function isFiniteContext(words: readonly Word[], j: number): boolean {
 /** A verb group starting at `k`: auxiliaries, negation and adverbs, then the main verb. */
 function verbGroupAt(words: readonly Word[], k: number): VerbGroup | undefined {
   const w = words[k]!;
-  if (w.tag !== 'AUX' && w.tag !== 'MODAL' && w.tag !== 'VERB') return undefined;
+  // "never said", "not once visited": a negation before the verb belongs to its group.
+  const negationFirst = w.tag === 'NEG' && ['VERB', 'AUX', 'MODAL'].includes(words[k + 1]?.tag ?? '');
+  if (w.tag !== 'AUX' && w.tag !== 'MODAL' && w.tag !== 'VERB' && !negationFirst) return undefined;
   // A participle or gerund after a noun without an auxiliary is a modifier, handled by phrases.
   let j = k;
   let negation: Word | undefined;
@@ -293,7 +319,14 @@ function verbGroupAt(words: readonly Word[], k: number): VerbGroup | undefined {
     break;
   }
   if (!main) return undefined;
-  const lemma = main.tag === 'AUX' ? main.lemma : main.lemma;
+  let lemma = main.lemma;
+  for (const entry of MULTIWORD[main.lemma] ?? []) {
+    if (entry.words.every((x, i) => words[last + 1 + i]?.norm === x)) {
+      lemma = entry.lemma;
+      last += entry.words.length;
+      break;
+    }
+  }
   const passive = be && main.tag === 'VERB' && (main.form === 'participle' || main.form === 'past-or-participle');
   const copula = (main.tag === 'AUX' && main.lemma === 'be') || COPULAS.has(lemma);
   return {

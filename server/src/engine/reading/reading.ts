@@ -62,6 +62,8 @@ export function readSentence(input: SentenceInput, context: NameContext): Readin
   const titles = findTitles(words);
   const names = findNames(words, input.mentions, titles, { ...context, titleCase });
   nominalAfterDemonyms(words, names);
+  // A word of a name is a proper noun, whatever its shape made the tagger think ("Rouhani met").
+  for (const n of names) if (n.demonymOf === undefined) for (let k = n.first; k <= n.last; k++) if (words[k]!.tag === 'NOUN') words[k]!.tag = 'PROPN';
   const nameAt = indexBy(words.length, names);
   const inName = coverage(words.length, names);
   const dates = findDates(words).filter((d) => !overlaps(inName, d.first, d.last));
@@ -115,13 +117,28 @@ export function readSentence(input: SentenceInput, context: NameContext): Readin
  */
 function nominalAfterDemonyms(words: Word[], names: readonly Name[]): void {
   for (const n of names) {
-    if (n.demonymOf === undefined) continue;
     const next = words[n.last + 1];
-    if (next && next.tag === 'VERB' && (next.form === 'base' || next.form === 'third') && !next.joined) {
-      next.tag = 'NOUN';
-      delete next.form;
+    if (!next || next.tag !== 'VERB' || next.joined) continue;
+    if (n.demonymOf !== undefined) {
+      if (next.form === 'base' || next.form === 'third') nominal(next);
+      continue;
     }
+    // A verb's base form cannot follow a singular name as its subject ("the ONI report", "a
+    // 2017 Defense Intelligence Agency report found"): it is the head of the name's phrase,
+    // when a determiner opens the phrase or a finite verb follows.
+    if (next.form !== 'base') continue;
+    const opener = words[n.first - 1];
+    const after = words[n.last + 2];
+    const determined = opener !== undefined && (opener.tag === 'DET' || opener.tag === 'NUM' || opener.tag === 'POSS' || opener.tag === 'PPOSS');
+    const finiteAfter = after !== undefined && (after.tag === 'VERB' || after.tag === 'AUX') && after.form !== 'base';
+    const coordinated = words[n.first - 1]?.norm === 'and';
+    if ((determined || finiteAfter || (after?.tag === 'PUNCT' && opener?.tag !== 'CONJ')) && !coordinated) nominal(next);
   }
+}
+
+function nominal(w: Word): void {
+  w.tag = 'NOUN';
+  delete w.form;
 }
 
 /** A heading in title case ("Khamenei's 1991 Pyongyang Visit Set The Tone"). */

@@ -12,6 +12,7 @@
 
 import { fold } from '../text/tokens.js';
 import {
+  ADJECTIVES,
   ADVERBS,
   americanSpelling,
   AUXILIARIES,
@@ -156,6 +157,7 @@ function lexical(w: Word): void {
   if (SUBORDINATORS.has(n) && n !== 'as') return set(w, 'SUB');
   if (PREPOSITIONS.has(n) || n === 'as' || n === 'than') return set(w, 'PREP');
   if (ADVERBS.has(n)) return set(w, 'ADV');
+  if (ADJECTIVES.has(n) && !w.cap) return set(w, 'ADJ');
   const american = americanSpelling(n);
   const verb = VERB_FORMS.get(american);
   if (verb) {
@@ -171,6 +173,8 @@ function lexical(w: Word): void {
     w.tag = 'ADJ';
     return;
   }
+  // Suffixes that make adjectives: "conventional", "ballistic", "transactional", "nuclear".
+  if (!w.cap && /(?:al|ic|ive|ous|ful|less|ary|ible|able|ar)$/.test(n) && n.length > 5 && !/(?:ial|ical)s$/.test(n)) return set(w, 'ADJ');
   w.tag = w.cap && w.initial ? 'PROPN' : 'NOUN';
   w.lemma = singular(american);
 }
@@ -200,12 +204,16 @@ function contextual(words: Word[], w: Word): void {
   }
   // After a determiner or a possessive a verb form is nominal: "a ride", "his visits", "the
   // revised figure" (a participle used as a modifier).
-  if (w.tag === 'VERB' && prev && (insideNounPhrase(words, w.i) || (prev.tag === 'PREP' && NOUN_FIRST.has(w.norm)))) {
-    if (w.form === 'past-or-participle' && prev.tag !== 'PREP') {
+  // After a noun, though, a finite form is the phrase's verb: "the war ended", "the war ends".
+  const afterDeterminer = prev !== undefined && (prev.tag === 'DET' || prev.tag === 'PPOSS' || prev.tag === 'POSS' || (prev.tag === 'NUM' && !/^\d{4}$/.test(prev.text)));
+  const finiteAfterNoun = prev !== undefined && (prev.tag === 'NOUN' || prev.tag === 'PROPN') && (w.form === 'past-or-participle' || w.form === 'third');
+  if (w.tag === 'VERB' && prev && !finiteAfterNoun && (insideNounPhrase(words, w.i) || (prev.tag === 'PREP' && NOUN_FIRST.has(w.norm)))) {
+    if (w.form === 'past-or-participle') {
+      if (!afterDeterminer && prev.tag !== 'ADJ') return;
       w.tag = 'ADJ';
       return;
     }
-    if (w.form !== 'gerund' || prev.tag === 'DET' || prev.tag === 'PPOSS' || prev.tag === 'POSS') {
+    if (w.form !== 'gerund' || afterDeterminer) {
       w.tag = 'NOUN';
       w.lemma = w.form === 'gerund' ? w.norm : singular(w.norm);
       delete w.form;
@@ -218,6 +226,11 @@ function contextual(words: Word[], w: Word): void {
     delete w.form;
     return;
   }
+  // "found that Iran possesses": "that" before a name, a pronoun or a determiner opens a clause.
+  if (w.norm === 'that' && w.tag === 'DET' && next && (next.tag === 'PROPN' || next.tag === 'PRON' || next.tag === 'DET' || next.tag === 'PPOSS' || next.tag === 'NUM' || next.cap)) {
+    w.tag = 'SUB';
+    return;
+  }
   if (w.tag === 'PREP' && w.norm === 'to' && next && ((next.tag === 'VERB' && next.form === 'base') || (next.tag === 'AUX' && next.norm === next.lemma))) {
     w.tag = 'TO';
     return;
@@ -227,7 +240,7 @@ function contextual(words: Word[], w: Word): void {
     const aux = auxiliaryBefore(words, w.i);
     w.form = aux ? 'participle' : 'past-or-participle';
   }
-  if (w.tag === 'ADJ' && prev && (prev.tag === 'AUX' || prev.tag === 'PRON' || prev.tag === 'PROPN')) {
+  if (w.tag === 'ADJ' && /(?:ed|ing)$/.test(w.norm) && !ADJECTIVES.has(w.norm) && prev && (prev.tag === 'AUX' || prev.tag === 'PRON' || prev.tag === 'PROPN')) {
     const lemma = americanSpelling(w.norm).replace(/(?:ed|ing)$/, '');
     w.tag = 'VERB';
     w.lemma = lemma;
@@ -239,6 +252,8 @@ function contextual(words: Word[], w: Word): void {
 function insideNounPhrase(words: readonly Word[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
     const w = words[j]!;
+    // A year opens no phrase of its own: "in 1986 changed" has a verb; "the 1989 visit" has a determiner.
+    if (w.tag === 'NUM' && /^\d{4}$/.test(w.text)) continue;
     if (NOMINAL_BEFORE.has(w.tag) && w.tag !== 'ADJ') return true;
     if (w.tag !== 'ADJ' && w.tag !== 'NOUN' && !(w.text === '-' && w.joined)) return false;
   }
