@@ -195,7 +195,7 @@ export class Checker {
   }
 
   /**
-   * The readings of a block's sentences that name something in the base. Tokens, mentions and
+   * The readings of a block's sentences that name something in the base. Mentions and
    * quotations are found once for the block; each sentence takes its share in order, so the
    * cost follows the block's length.
    */
@@ -204,18 +204,14 @@ export class Checker {
     const mentions = this.matcher.find(text, tokens);
     if (mentions.length === 0) return;
     const quotes = quoteSpans(text);
-    let firstToken = 0;
     let firstMention = 0;
     for (const [start, end] of sentences(text)) {
-      while (firstToken < tokens.length && tokens[firstToken]!.start < start) firstToken++;
-      let endToken = firstToken;
-      while (endToken < tokens.length && tokens[endToken]!.end <= end) endToken++;
       while (firstMention < mentions.length && mentions[firstMention]!.start < start) firstMention++;
       let endMention = firstMention;
       while (endMention < mentions.length && mentions[endMention]!.end <= end) endMention++;
       if (endMention === firstMention) continue;
       const reading = readSentence(
-        { text, start, end, tokens: tokens.slice(firstToken, endToken), mentions: mentions.slice(firstMention, endMention), quotes, blockKind: kind },
+        { text, start, end, mentions: mentions.slice(firstMention, endMention), quotes, blockKind: kind },
         this.names,
       );
       yield { ...reading, frames: matchFrames(reading, FRAMES) };

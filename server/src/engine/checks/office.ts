@@ -2,53 +2,45 @@
  * Offices and titles of people at the time of the event: "then-President Ali Khamenei",
  * "Iranian President Hassan Rouhani", "North Korean Foreign Minister Ri Yong Ho", "Khamenei,
  * then Iran's president,", "Kim Yong Nam, president of the Presidium of the Supreme People's
- * Assembly", "Rouhani was Iran's president".
+ * Assembly", "Rouhani was Iran's president", "Iran's president at the time, Mahmoud
+ * Ahmadinejad,". And the jobs the base records for a person: "a former US diplomat who worked on
+ * Korean Peninsula policy at the State Department", "currently a director at West Wing Writers".
  *
- * The title is read from the words around a person mention, not from office mentions, because
- * "President" alone names no office: a title word ("President", "Foreign Minister"...) or an
- * office's own title from the base, optionally marked "then-"/"former", with the country as a
- * demonym ("Iranian"), a possessive ("Iran's"), a name ("Iran President") or "of Iran". The
- * candidate office is every office of the base with that title (and that country, if given),
- * compared with the person's `held-office` statements:
- *
- * - supported when the person held it; when the sentence names one year and a statement of that
- *   office is dated, the date must fit;
- * - refuted when the title cannot be right: every office the person is recorded in belongs to
- *   another country than the one the draft names, or the base records someone else in the named
- *   office at the sentence's time. The wrong words are the country when the title fits another
- *   country's office, the title when the country fits, and both otherwise. The base's list of a
- *   person's offices is not complete, so a title it merely does not record is left alone, and so
- *   is an undated record beside a dated one of another office in the same year (a person can hold
- *   two offices in one year);
- * - silent for people with no recorded office, for short forms of a longer recorded title
- *   ("President Kim Yong Nam" for the President of the Presidium), for titles qualified by
- *   something that is not a country ("president of the Red Cross"), for honorifics
- *   ("Ayatollah"), and when a dated record of the named office simply does not cover the year.
- *
- * Only the copular form ("X was Iran's president") can be denied; a denial of a recorded office
- * is refuted, a denial of any other office is left alone.
+ * A title is read from the reading's title spans and the phrases around a person's name: the
+ * title words, the country as a demonym ("Iranian"), a possessive ("Iran's") or "of Iran", and a
+ * time marker ("then", "former"). It is compared with the person's `held-office` statements:
+ * - supported when the person held that office (at the sentence's year, when both are dated);
+ * - refuted when the title cannot be right: the office of another country than every office the
+ *   person is recorded in; an office the base records someone else holding at that time; or,
+ *   when the base records the person's office at the sentence's time, another office of the same
+ *   country that one person cannot hold at once (president, prime minister, foreign minister,
+ *   defense minister, speaker...). The base's list of offices is not complete, so an undated or
+ *   compatible title it does not record is left alone. The wrong words are the country when the
+ *   title fits another country's office, the title when the country fits, and both otherwise.
+ * - An office has one holder at a time: a name the base does not know given that office at a
+ *   recorded time ("Iranian President Mahmoud Ahmadinejad ... in August 2018") is refuted.
+ * Only the copular form ("X was Iran's president") can be denied.
  */
 
 import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import { formatDate } from '../factbase/dates.js';
-import { hedged, type ResolvedMention, type SentenceView } from '../claims/sentence.js';
-import type { Check, Judgement } from './types.js';
+import { subjectOf, type FrameMatch } from '../frames/match.js';
+import type { Name } from '../reading/names.js';
+import type { NounPhrase } from '../reading/phrases.js';
+import { HONORIFICS, type Title } from '../reading/titles.js';
+import { isReportDate } from '../judge/reporters.js';
+import { affirm } from '../claims/affirm.js';
+import { withArticle } from '../judge/wording.js';
+import { tokenize } from '../text/tokens.js';
+import { countryNames, officeCountry, stripCountry, titleKey, titleKeys } from '../judge/offices.js';
+import type { Check, Judgement, Sentence } from './types.js';
 
-/** Title words that name an office whether or not the base has one of that title. */
-const GENERIC_TITLES = [
-  'president', 'vice president', 'prime minister', 'deputy prime minister', 'foreign minister', 'defense minister',
-  'defence minister', 'supreme leader', 'minister of foreign affairs', 'minister of defense', 'minister of defence',
-];
-/** Different words for one title. */
-const SYNONYMS: Readonly<Record<string, string>> = {
-  'defence minister': 'defense minister',
-  'minister of foreign affairs': 'foreign minister',
-  'minister of defense': 'defense minister',
-  'minister of defence': 'defense minister',
-};
-const MARK = String.raw`(?:then|former|ex|current|late|now)`;
-const HONORIFIC = String.raw`(?:(?:Ayatollah|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Marshal|General)\s+)`;
+/** Titles that name an office whether or not the base has one of that title, and that one person cannot hold together. */
+const EXCLUSIVE_TITLES = new Set([
+  'president', 'vice president', 'prime minister', 'deputy prime minister', 'foreign minister', 'defense minister', 'supreme leader',
+  'speaker', 'premier', 'president of the presidium', 'chairman', 'interior minister', 'finance minister',
+]);
 
 type CountryForm = 'demonym' | 'possessive' | 'name';
 
@@ -62,29 +54,26 @@ interface Office {
   readonly country?: string;
 }
 
-interface Country {
-  readonly id: string;
-  readonly name: string;
-  readonly demonym?: string;
-}
-
 interface Lexicon {
   readonly offices: ReadonlyMap<string, Office>;
-  readonly countries: ReadonlyMap<string, Country>;
-  /** Lower-cased names, aliases and demonyms of countries → country id. */
-  readonly countryByWord: ReadonlyMap<string, string>;
-  readonly before: RegExp;
-  readonly after: RegExp;
-  readonly copula: RegExp;
 }
 
-/** A title claim found next to a person mention. */
+interface CountryWords {
+  /** A base entity id, or a gazetteer country code for a country the base does not hold. */
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  readonly form: CountryForm;
+  readonly text: string;
+}
+
+/** A title claim about a person. */
 interface TitleClaim {
-  readonly person: ResolvedMention;
+  readonly person: Name;
   readonly key: string;
   readonly titleStart: number;
   readonly titleEnd: number;
-  readonly country?: { readonly id: string; readonly start: number; readonly end: number; readonly form: CountryForm; readonly text: string };
+  readonly country?: CountryWords;
   readonly claimStart: number;
   readonly claimEnd: number;
   /** For a denied copula ("was not"): its range and the words without the denial. */
@@ -96,17 +85,15 @@ const lexicons = new WeakMap<FactBase, Lexicon>();
 export const office: Check = {
   code: 'office',
   description: 'Offices and titles of people at the time of the event: "then-President Ali Khamenei", "Iranian President Hassan Rouhani", "Kim Yong Nam, president of the Presidium".',
-  run(view, base) {
+  run(r, base) {
     const lex = lexiconOf(base);
     const out: Judgement[] = [];
-    const people = view.mentions.filter((m) => base.entities.get(m.entity)?.type === 'person');
-    for (const person of people) {
-      if (base.about(person.entity, 'held-office').length === 0) continue;
-      for (const claim of titlesAround(view, lex, person)) {
-        const j = judge(view, base, lex, claim);
-        if (j) out.push(j);
-      }
+    const year = sentenceYear(r);
+    for (const claim of titleClaims(r, base)) {
+      const j = claim.person.entity ? judge(r, base, lex, claim, year) : judgeHolder(r, base, lex, claim, year);
+      if (j) out.push(j);
     }
+    for (const m of r.frames) if (m.frame.predicate === 'employer') for (const j of judgeJob(r, base, m)) out.push(j);
     return out;
   },
 };
@@ -114,127 +101,170 @@ export const office: Check = {
 function lexiconOf(base: FactBase): Lexicon {
   const cached = lexicons.get(base);
   if (cached) return cached;
-  const countries = new Map<string, Country>();
-  const countryByWord = new Map<string, string>();
-  const names: string[] = [];
-  const demonyms: string[] = [];
-  for (const e of base.entities.values()) {
-    if (e.type !== 'country') continue;
-    countries.set(e.id, { id: e.id, name: e.name, ...(e.demonyms[0] !== undefined && { demonym: e.demonyms[0] }) });
-    for (const n of [e.name, ...e.aliases]) {
-      names.push(n);
-      countryByWord.set(norm(n), e.id);
-    }
-    for (const d of e.demonyms) {
-      demonyms.push(d);
-      countryByWord.set(norm(d), e.id);
-    }
-  }
   const offices = new Map<string, Office>();
-  const titles = new Set(GENERIC_TITLES);
   for (const e of base.entities.values()) {
     if (e.type !== 'office') continue;
-    const c = base.about(e.id, 'country').find((s) => s.value.kind === 'entity');
-    const country = c?.value.kind === 'entity' ? c.value.id : undefined;
-    const words = country ? [...names, ...demonyms].filter((w) => countryByWord.get(norm(w)) === country) : [];
-    const strip = (text: string) => {
-      let t = text;
-      for (const w of words) {
-        const we = escape(w);
-        t = t.replace(new RegExp(String.raw`^${we}(?:['’]s)?\s+`, 'i'), '').replace(new RegExp(String.raw`\s+of\s+(?:the\s+)?${we}$`, 'i'), '');
-      }
-      return t;
-    };
-    const keys = new Set([e.name, ...e.aliases].map((n) => key(strip(n))));
-    for (const k of keys) titles.add(k);
-    offices.set(e.id, { id: e.id, name: e.name, title: strip(e.name), keys, ...(country !== undefined && { country }) });
+    const country = officeCountry(base, e.id);
+    const words = country ? countryNames(base, country) : [];
+    offices.set(e.id, { id: e.id, name: e.name, title: stripCountry(e.name, words), keys: titleKeys(base, e.id), ...(country !== undefined && { country }) });
   }
-  const alt = (list: Iterable<string>) => [...new Set(list)].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/\\?\s+/g, String.raw`\s+`).replace(/'/g, "['’]")).join('|');
-  const TITLE = `(?:${alt(titles)})`;
-  const COUNTRY = `(?:${alt([...demonyms, ...names])})(?:['’]s)?`;
-  const NAME = `(?:${alt(names)})`;
-  const OF = String.raw`(?:\s+of\s+(?:the\s+)?(?<of>${NAME})\b)?(?<rest>\s+of\b|['’]s\b)?(?<next>\s+\S)?`;
-  const before = new RegExp(String.raw`(?:\b(?<mark1>${MARK})[\s-]+)?(?:\b(?<country>${COUNTRY})\s+)?(?:(?<mark2>${MARK})[\s-]+)?\b(?<title>${TITLE})\s+${HONORIFIC}?$`, 'diu');
-  const after = new RegExp(String.raw`^\s*,\s*(?:(?:reportedly|allegedly|apparently)\s+)?(?:who\s+(?:was|is)\s+)?(?:as\s+)?(?:(?:then|now|formerly|former|currently|later)\s+)?(?:the\s+)?(?:${MARK}[\s-]+)?(?:(?<country>${COUNTRY})\s+)?(?<title>${TITLE})\b${OF}`, 'diu');
-  const VERB = String.raw`(?:(?:was|is|had\s+been|has\s+been|became|served\s+as|remained|remains)(?:\s+(?:not|never))?|wasn['’]t|isn['’]t|never\s+(?:was|became|served\s+as)|did\s+not\s+become|didn['’]t\s+become)`;
-  const copula = new RegExp(String.raw`^\s+(?:(?:reportedly|allegedly|apparently|once|later|briefly)\s+)?(?<verb>${VERB})\s+(?:(?:then|later|once|formerly|still)\s+)?(?:the\s+)?(?:${MARK}[\s-]+)?(?:(?<country>${COUNTRY})\s+)?(?<title>${TITLE})\b${OF}`, 'diu');
-  const lex: Lexicon = { offices, countries, countryByWord, before, after, copula };
+  const lex: Lexicon = { offices };
   lexicons.set(base, lex);
   return lex;
 }
 
-/** The title claims before ("President X"), after ("X, then Iran's president") and of ("X was president") a person. */
-function titlesAround(view: SentenceView, lex: Lexicon, person: ResolvedMention): TitleClaim[] {
+// ---------------------------------------------------------------------------------------------
+// Title claims, from the reading.
+
+function isPerson(n: Name | undefined): n is Name {
+  return n !== undefined && n.demonymOf === undefined && n.kinds.has('person') && (n.entity !== undefined || n.kinds.size === 1);
+}
+
+/** Every title the sentence gives a person: in the person's phrase, in apposition, or by a copula. */
+function titleClaims(r: Sentence, base: FactBase): TitleClaim[] {
   const out: TitleClaim[] = [];
-  const text = view.text;
-  const head = text.slice(view.start, person.start);
-  const b = lex.before.exec(head);
-  if (b?.indices?.groups) {
-    const claim = build(lex, text, person, b, view.start, view.start + b.index, person.end);
-    if (claim) out.push(claim);
-  }
-  const tail = text.slice(person.end, view.end);
-  for (const re of [lex.after, lex.copula]) {
-    const a = re.exec(tail);
-    // "X, President Y": a title followed by a name is the next person's.
-    if (!a?.indices?.groups || a.groups?.rest || /^\s+\p{Lu}/u.test(a.groups?.next ?? '')) continue;
-    const end = person.end + a.index + a[0].length - (a.groups?.next?.length ?? 0);
-    const claim = build(lex, text, person, a, person.end, person.start, end);
-    if (claim) out.push(claim);
+  for (const p of r.phrases) {
+    const person = p.referent;
+    if (isPerson(person)) {
+      // "then-President Ali Khamenei", "Iranian President Hassan Rouhani", "Iran's President Rouhani".
+      const title = officeTitle(r, p, person.first);
+      if (title && !contactRelative(r, p, person)) out.push(claimOf(r, base, person, p, title, p.start, person.end));
+      // "Khamenei, then Iran's president," and "Kim Yong Nam, president of the Presidium ...".
+      // An appositive with a name of its own is the next item of a list: "Rouhani, President Trump and others".
+      const q0 = apposition(r, p);
+      const q = q0 && !(q0.referent && !q0.referent.entity) && !(q0.referent && base.entities.get(q0.referent.entity ?? '')?.type === 'person') ? q0 : undefined;
+      const t2 = q && officeTitle(r, q, q.last + 1);
+      if (q && t2) out.push(claimOf(r, base, person, q, t2, person.start, extent(r, q, t2)));
+      // "Rouhani was (not) Iran's president".
+      const v = r.verbs.find((g) => g.first > p.last && g.first <= p.last + 3 && g.copula);
+      if (v && subjectOf(r, v.first) === p) {
+        const pred = r.phrases.find((x) => x.first > v.last && x.first <= v.last + 3);
+        const t3 = pred && officeTitle(r, pred, pred.last + 1);
+        if (pred && t3) {
+          const positive = v.negation ? affirm(r.text.slice(v.start, v.end)) : undefined;
+          const claim = claimOf(r, base, person, pred, t3, person.start, extent(r, pred, t3));
+          out.push(v.negation ? { ...claim, ...(positive !== undefined && { denial: { start: v.start, end: v.end, positive } }) } : claim);
+        }
+      }
+    } else if (!p.referent || (p.referent.entity && base.entities.get(p.referent.entity)?.type === 'office')) {
+      // "Iran's president at the time, Mahmoud Ahmadinejad,": a title phrase, then the person.
+      // Only a definite title ("Iran's president", "the Iranian president"), not "As president,".
+      const title = p.owner || p.determiner || p.demonyms.length || p.referent ? officeTitle(r, p, p.last + 1) : undefined;
+      const q = title && apposition(r, p);
+      if (title && q && isPerson(q.referent)) out.push(claimOf(r, base, q.referent, p, title, p.start, q.referent.end));
+    }
   }
   return out;
 }
 
-function build(lex: Lexicon, text: string, person: ResolvedMention, m: RegExpExecArray, offset: number, claimStart: number, claimEnd: number): TitleClaim | undefined {
-  const ix = m.indices?.groups;
-  const title = ix?.title;
-  if (!ix || !title) return undefined;
-  let country: TitleClaim['country'];
-  const c = ix.country ?? ix.of;
-  if (c) {
-    const words = text.slice(offset + c[0], offset + c[1]);
-    // Country names and demonyms are proper nouns: "us president" is not the US.
-    if (!/^\p{Lu}/u.test(words)) return undefined;
-    const possessive = /['’]s$/.test(words);
-    const id = lex.countryByWord.get(norm(words.replace(/['’]s$/, '')));
-    if (!id) return undefined;
-        // "US President X" is corrected to "American President X", "President of the US" to "of Iran".
-    const form: CountryForm = possessive ? 'possessive' : ix.of ? 'name' : 'demonym';
-    country = { id, start: offset + c[0], end: offset + c[1], form, text: words };
-  }
-  const verb = ix.verb;
-  let denial: TitleClaim['denial'];
-  if (verb) {
-    const words = text.slice(offset + verb[0], offset + verb[1]);
-    if (/\b(?:not|never)\b|n['’]t\b/i.test(words)) {
-      const positive = words
-        .replace(/^never\s+/i, '')
-        .replace(/\s+(?:not|never)$/i, '')
-        .replace(/^(wa|i)sn['’]t$/i, (_, s: string) => `${s}s`)
-        .replace(/^(?:did\s+not|didn['’]t)\s+become$/i, 'became');
-      denial = { start: offset + verb[0], end: offset + verb[1], positive };
-    }
-  }
-  return {
-    person,
-    key: key(text.slice(offset + title[0], offset + title[1])),
-    titleStart: offset + title[0],
-    titleEnd: offset + title[1],
-    ...(country && { country }),
-    claimStart,
-    claimEnd,
-    ...(denial && { denial }),
-  };
+/**
+ * "the foreign minister Rouhani hosted in 2018": a name after a title, then a verb that needs an
+ * object it does not get, is the subject of a relative clause about the title's holder, not a
+ * title of its own.
+ */
+function contactRelative(r: Sentence, p: NounPhrase, person: Name): boolean {
+  if (!p.determiner) return false;
+  const v = r.verbOf(person.last + 1);
+  if (!v || v.first !== person.last + 1 || v.copula) return false;
+  const after = r.words[v.last + 1];
+  return !after || after.tag === 'PREP' || after.tag === 'PUNCT';
 }
 
-function judge(view: SentenceView, base: FactBase, lex: Lexicon, claim: TitleClaim): Judgement | undefined {
-  const held = base.about(claim.person.entity, 'held-office').filter((s) => s.value.kind === 'entity' && lex.offices.has(s.value.id));
+/** The phrase in apposition after `p`: ", [then] Iran's president,". */
+function apposition(r: Sentence, p: NounPhrase): NounPhrase | undefined {
+  let k = p.last + 1;
+  // "at the time" after the title phrase belongs to it.
+  if (r.words[k]?.norm === 'at' && r.words[k + 1]?.norm === 'the' && r.words[k + 2]?.norm === 'time') k += 3;
+  if (r.words[k]?.text !== ',') return undefined;
+  k++;
+  while (r.words[k]?.tag === 'ADV') k++;
+  const q = r.phraseOf(k);
+  return q && q.first === k ? q : undefined;
+}
+
+/** The office title in a phrase before word `before`, leaving out honorifics ("Ayatollah"). */
+function officeTitle(r: Sentence, p: NounPhrase, before: number): Title | undefined {
+  let found: Title | undefined;
+  for (const t of r.titles) {
+    if (t.first < p.first || t.last >= before || t.last > p.last + 8 || t.occupation || HONORIFICS.has(t.key)) continue;
+    found = t;
+  }
+  return found;
+}
+
+/** The end of a title's words with the "of" phrases that complete it ("president of the Presidium of the Supreme People's Assembly"). */
+function extent(r: Sentence, p: NounPhrase, t: Title): number {
+  let end = Math.max(p.end, t.end);
+  let k = t.last + 1;
+  while (r.words[k]?.norm === 'of') {
+    const np = r.phraseOf(k + 1);
+    if (!np || np.first !== k + 1) break;
+    end = np.end;
+    k = np.last + 1;
+  }
+  return end;
+}
+
+function claimOf(r: Sentence, base: FactBase, person: Name, p: NounPhrase, t: Title, claimStart: number, claimEnd: number): TitleClaim {
+  // The title's own words, with the "of" phrases that are no country ("president of the Presidium").
+  let titleEnd = t.end;
+  let words = r.text.slice(t.start, t.end);
+  let country: CountryWords | undefined;
+  let k = t.last + 1;
+  while (r.words[k]?.norm === 'of') {
+    const np = r.phraseOf(k + 1);
+    if (!np || np.first !== k + 1) break;
+    const c = countryOfName(base, np.referent);
+    if (c) {
+      country = { id: c, start: np.referent!.start, end: np.referent!.end, form: 'name', text: np.referent!.text };
+      break;
+    }
+    words = `${words} of ${r.text.slice(np.start, np.end)}`;
+    titleEnd = np.end;
+    k = np.last + 1;
+  }
+  if (!country) {
+    const demonym = p.demonyms.find((d) => d.last < t.first);
+    const owner = p.owner?.referent;
+    const ownerCountry = countryOfName(base, owner);
+    const office = p.names.find((n) => n.entity && base.entities.get(n.entity)?.type === 'office' && n.last < person.first);
+    if (demonym) country = { id: demonym.demonymOf!, start: demonym.start, end: demonym.end, form: 'demonym', text: demonym.text };
+    else if (owner && ownerCountry) {
+      const poss = r.words[owner.last + 1];
+      country = { id: ownerCountry, start: owner.start, end: poss ? poss.end : owner.end, form: 'possessive', text: r.text.slice(owner.start, poss ? poss.end : owner.end) };
+    } else if (office?.entity) {
+      const c = base.about(office.entity, 'country').find((s) => s.value.kind === 'entity');
+      if (c?.value.kind === 'entity') {
+        words = stripCountry(office.text, countryNames(base, c.value.id));
+        // "Iranian President", "Iran's President": the office's name carries its country.
+        if (words !== office.text) country = { id: c.value.id, start: office.start, end: office.start, form: /['’]s\s/.test(office.text) ? 'possessive' : 'demonym', text: office.text.slice(0, office.text.length - words.length).trim() };
+      }
+    }
+  }
+  const start = Math.min(claimStart, t.markerStart ?? t.start);
+  return { person, key: titleKey(words), titleStart: t.start, titleEnd, ...(country && { country }), claimStart: start, claimEnd: Math.max(claimEnd, titleEnd) };
+}
+
+/** The base country a name stands for: a country entity, a demonym's country, or a capital. */
+function countryOfName(base: FactBase, n: Name | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.demonymOf) return n.demonymOf;
+  if (n.entity && base.entities.get(n.entity)?.type === 'country') return n.entity;
+  if (!n.entity && n.placeKind === 'country' && n.country) return n.country;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Judging.
+
+function judge(r: Sentence, base: FactBase, lex: Lexicon, claim: TitleClaim, year: number | undefined): Judgement | undefined {
+  const personId = claim.person.entity!;
+  const held = base.about(personId, 'held-office').filter((s) => s.value.kind === 'entity' && lex.offices.has(s.value.id));
   if (held.length === 0) return undefined;
   const officeOf = (s: Statement) => lex.offices.get(s.value.kind === 'entity' ? s.value.id : '')!;
   const fits = (o: Office) => o.keys.has(claim.key) && (!claim.country || o.country === claim.country.id);
-  const year = sentenceYear(view);
   const matching = held.filter((s) => fits(officeOf(s)));
-  const soft = hedged(view, claim.claimStart, claim.claimEnd);
+  const soft = r.verbs.some((v) => v.hedge) || r.words.some((w) => /^(?:reportedly|allegedly|apparently)$/.test(w.norm));
   let right: Statement[] = [];
   let instead: Statement[] = [];
   if (matching.length) {
@@ -253,22 +283,24 @@ function judge(view: SentenceView, base: FactBase, lex: Lexicon, claim: TitleCla
   } else {
     // "President Kim Yong Nam" for the President of the Presidium: a short form, not a mistake.
     if (held.some((s) => [...officeOf(s).keys].some((k) => k.startsWith(`${claim.key} `)))) return undefined;
-    // The base's list of a person's offices is not complete, so a title it does not record is
-    // refuted only when it cannot be right: the office of another country than every office the
-    // person is recorded in, or an office the base records someone else holding at that time.
     const foreign = claim.country !== undefined && held.every((s) => officeOf(s).country !== undefined && officeOf(s).country !== claim.country!.id);
-    const taken = year !== undefined && [...lex.offices.values()].some((o) => fits(o) && base.pointingTo(o.id, 'held-office').some((s) => s.subject !== claim.person.entity && atYear(s, year) === true));
-    if (!foreign && !taken) return undefined;
+    const taken = year !== undefined && [...lex.offices.values()].some((o) => fits(o) && base.pointingTo(o.id, 'held-office').some((s) => s.subject !== personId && atYear(s, year) === true));
+    // One person holds one of the offices that exclude each other at a time.
     const atTime = year === undefined ? [] : held.filter((s) => atYear(s, year) === true);
+    const exclusive = atTime.some((s) => {
+      const o = officeOf(s);
+      return EXCLUSIVE_TITLES.has(claim.key) && [...o.keys].some((k) => EXCLUSIVE_TITLES.has(k)) && (!claim.country || o.country === claim.country.id);
+    });
+    if (!foreign && !taken && !exclusive) return undefined;
     instead = atTime.length ? atTime : held;
   }
-  const person = base.entities.get(claim.person.entity)?.name ?? claim.person.entity;
+  const person = base.entities.get(personId)?.name ?? personId;
   if (right.length) {
     const facts = right.map((s) => s.id);
     if (!claim.denial) return { verdict: 'supported', start: claim.claimStart, end: claim.claimEnd, facts };
     return {
       verdict: 'refuted', start: claim.denial.start, end: claim.denial.end, facts, hedged: soft, replacement: claim.denial.positive,
-      message: `The draft denies that ${person} was ${view.text.slice(Math.min(claim.titleStart, claim.country?.start ?? Infinity), claim.titleEnd)}; the fact base records ${person} as ${records(right, lex)}.`,
+      message: `The draft denies that ${person} was ${r.text.slice(Math.min(claim.titleStart, claim.country?.start ?? Infinity), claim.titleEnd)}; the fact base records ${person} as ${records(instead.length ? instead : right, lex)}.`,
     };
   }
   if (claim.denial) return undefined;
@@ -276,16 +308,17 @@ function judge(view: SentenceView, base: FactBase, lex: Lexicon, claim: TitleCla
   const facts = instead.map((s) => s.id);
   const sameTitle = offices.filter((o) => o.keys.has(claim.key));
   const sameCountry = offices.filter((o) => !claim.country || o.country === claim.country.id);
-  const said = view.text.slice(Math.min(claim.titleStart, claim.country?.start ?? Infinity), Math.max(claim.titleEnd, claim.country?.end ?? 0));
+  const said = r.text.slice(Math.min(claim.titleStart, claim.country?.start ?? Infinity), Math.max(claim.titleEnd, claim.country?.end ?? 0));
   const message = `The draft calls ${person} ${said}; the fact base records ${person} as ${records(instead, lex)}.`;
-  const titleText = view.text.slice(claim.titleStart, claim.titleEnd);
+  const titleText = r.text.slice(claim.titleStart, claim.titleEnd);
   // A lower-case title in the draft keeps proper nouns inside the office's title: "president of the Presidium".
-  const cased = (o: Office) => (/^\p{Lu}/u.test(titleText) ? o.title : GENERIC_TITLES.includes(key(o.title)) ? o.title.toLowerCase() : o.title.charAt(0).toLowerCase() + o.title.slice(1));
+  const cased = (o: Office) => (/^\p{Lu}/u.test(titleText) ? o.title : EXCLUSIVE_TITLES.has(titleKey(o.title)) ? o.title.toLowerCase() : o.title.charAt(0).toLowerCase() + o.title.slice(1));
   const one = <T>(list: readonly T[]) => (list.length === 1 ? list[0] : undefined);
   if (claim.country && sameTitle.length) {
     const o = one(sameTitle);
-    const replacement = o?.country ? countryWords(lex, o.country, claim.country.form, claim.country.text) : undefined;
-    return { verdict: 'refuted', start: claim.country.start, end: claim.country.end, facts, message, hedged: soft, ...(replacement !== undefined && { replacement }) };
+    const replacement = o?.country ? countryWords(base, o.country, claim.country.form, claim.country.text) : undefined;
+    const edit = replacement !== undefined && claim.country.form === 'demonym' ? withArticle(r, claim.country.start, claim.country.end, replacement) : { start: claim.country.start, end: claim.country.end, ...(replacement !== undefined && { replacement }) };
+    return { verdict: 'refuted', ...edit, facts, message, hedged: soft };
   }
   if (sameCountry.length) {
     const o = one(sameCountry);
@@ -295,13 +328,124 @@ function judge(view: SentenceView, base: FactBase, lex: Lexicon, claim: TitleCla
   const o = one(offices);
   let replacement: string | undefined;
   if (o?.country) {
-    const place = countryWords(lex, o.country, c.form, c.text);
+    const place = countryWords(base, o.country, c.form, c.text);
     if (place !== undefined) replacement = c.start < claim.titleStart ? `${place} ${cased(o)}` : `${cased(o)} of ${place}`;
   }
   return {
     verdict: 'refuted', start: Math.min(c.start, claim.titleStart), end: Math.max(c.end, claim.titleEnd), facts, message, hedged: soft,
     ...(replacement !== undefined && { replacement }),
   };
+}
+
+/** An office has one holder at a time: a person the base does not know in an office it records someone holding then. */
+function judgeHolder(r: Sentence, base: FactBase, lex: Lexicon, claim: TitleClaim, year: number | undefined): Judgement | undefined {
+  if (year === undefined || !claim.country) return undefined;
+  for (const o of lex.offices.values()) {
+    if (!o.keys.has(claim.key) || o.country !== claim.country.id) continue;
+    const holders = base.pointingTo(o.id, 'held-office').filter((s) => atYear(s, year) === true);
+    const holder = holders.length === 1 ? holders[0]! : undefined;
+    if (!holder) continue;
+    const name = base.entities.get(holder.subject)?.name ?? holder.subject;
+    return {
+      verdict: 'refuted', start: claim.person.start, end: claim.person.end, facts: [holder.id],
+      replacement: nameLike(base, holder.subject, claim.person.text),
+      message: `The draft names ${claim.person.text} as ${o.name} in ${year}; the fact base records ${name} in that office then.`,
+    };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs.
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'on', 'in', 'at', 'for', 'and', 'to', 'with']);
+
+/**
+ * A person's job as the draft describes it: the employer, the role ("diplomat"), the country of
+ * the service ("US diplomat") and what the work was on. A person has many jobs, so the draft's
+ * description is judged only against the recorded job it identifies: by what the work was on
+ * (the statement's `of`: "worked on Korean Peninsula policy") or by the role. Against that job,
+ * another employer, another role or another country is refuted, known to the base or not ("at
+ * the Pentagon", "a former CIA analyst", "a former Japanese diplomat").
+ */
+function judgeJob(r: Sentence, base: FactBase, m: FrameMatch): Judgement[] {
+  const person = m.subject?.name?.entity;
+  if (!person) return [];
+  const jobs = base.about(person, 'employer').filter((s) => s.value.kind === 'entity');
+  if (jobs.length === 0) return [];
+  const trigger = r.wordAt(m.triggerStart);
+  const rolePhrase = m.unit.pos === 'noun' && trigger ? r.phraseOf(trigger.i) : undefined;
+  const role = rolePhrase?.head.lemma;
+  const sentence = new Set(r.words.map((w) => w.norm));
+  const topical = (s: Statement) => {
+    const words = tokenize(s.qualifiers.of ?? '').map((t) => t.norm).filter((w) => !STOP.has(w));
+    return words.length > 0 && words.filter((w) => sentence.has(w)).length >= Math.min(2, words.length);
+  };
+  const job = jobs.find(topical) ?? jobs.find((s) => role !== undefined && s.qualifiers.role === role);
+  if (!job || job.value.kind !== 'entity') return [];
+  const employer = job.value.id;
+  const out: Judgement[] = [];
+  const org = m.object?.name;
+  const employerName = base.entities.get(employer)?.name ?? employer;
+  const facts = [job.id];
+  // The organization the draft names, if it is not the recorded employer.
+  const wrongOrg = org && org.entity !== employer && (org.entity ? ['organization', 'government-body'].includes(base.entities.get(org.entity)?.type ?? '') : org.kinds.has('organization')) ? org : undefined;
+  const wrongRole = role !== undefined && job.qualifiers.role !== undefined && role !== job.qualifiers.role;
+  if (wrongOrg && wrongRole && rolePhrase && wrongOrg.last < rolePhrase.head.i) {
+    // "a former CIA analyst": the employer and the role together, replaced by the recorded role.
+    out.push({
+      verdict: 'refuted', start: wrongOrg.start, end: rolePhrase.head.end, facts, replacement: job.qualifiers.role!,
+      message: `The draft calls ${nameOf(base, person)} a ${r.text.slice(wrongOrg.start, rolePhrase.head.end)}; the fact base records ${nameOf(base, person)} as a ${job.qualifiers.role} at the ${employerName}.`,
+    });
+    return out;
+  }
+  if (wrongOrg) {
+    const the = r.words[wrongOrg.first - 1]?.norm === 'the' ? r.words[wrongOrg.first - 1]! : undefined;
+    const article = /\s\p{Ll}/u.test(employerName) || /^(?:US|U\.S\.)\s/.test(employerName) || /(?:Department|Office|Agency|Council|Institution)\b/.test(employerName) ? 'the ' : '';
+    const modifier = rolePhrase !== undefined && wrongOrg.last < rolePhrase.head.i;
+    out.push({
+      verdict: 'refuted', start: the?.start ?? wrongOrg.start, end: wrongOrg.end, facts,
+      replacement: `${the || !modifier ? article : ''}${employerName}`.replace(/^the /, the ? (the.text[0] === 'T' ? 'The ' : 'the ') : 'the '),
+      message: `The draft says ${nameOf(base, person)} worked for ${wrongOrg.text}; the fact base records ${nameOf(base, person)}'s ${job.qualifiers.of ? `work on ${job.qualifiers.of}` : 'job'} at the ${employerName}.`,
+    });
+  } else if (wrongRole && rolePhrase) {
+    out.push({
+      verdict: 'refuted', start: rolePhrase.head.start, end: rolePhrase.head.end, facts, replacement: job.qualifiers.role!,
+      message: `The draft calls ${nameOf(base, person)} a ${rolePhrase.head.text}; the fact base records ${nameOf(base, person)} as a ${job.qualifiers.role} at the ${employerName}.`,
+    });
+  }
+  // "a former Japanese diplomat": the service's country is the employer's.
+  const demonym = rolePhrase?.demonyms.find((d) => d.last < rolePhrase.head.i);
+  const country = base.about(employer, 'country').find((s) => s.value.kind === 'entity');
+  if (demonym && country?.value.kind === 'entity' && demonym.demonymOf !== country.value.id) {
+    const c = base.entities.get(country.value.id);
+    // Abbreviations are how names of countries are used before a noun: "US diplomat".
+    const short = c?.aliases.find((a) => /^\p{Lu}{2,3}$/u.test(a)) ?? c?.demonyms[0];
+    out.push({
+      verdict: 'refuted', ...(short ? withArticle(r, demonym.start, demonym.end, short) : { start: demonym.start, end: demonym.end }), facts: [job.id, country.id],
+      message: `The draft calls ${nameOf(base, person)} a ${demonym.text} ${rolePhrase!.head.text}; the fact base records ${nameOf(base, person)}'s work at the ${employerName}, of ${c?.name ?? country.value.id}.`,
+    });
+  }
+  if (out.length === 0 && (org?.entity === employer || (role !== undefined && role === job.qualifiers.role))) {
+    out.push({ verdict: 'supported', start: Math.min(m.subject!.start, m.triggerStart), end: Math.max(m.triggerEnd, org?.end ?? 0), facts });
+  }
+  return out;
+}
+
+function nameOf(base: FactBase, id: string): string {
+  return base.entities.get(id)?.name ?? id;
+}
+
+/** The holder's name as long as the draft's: a surname for a surname. */
+function nameLike(base: FactBase, id: string, written: string): string {
+  const e = base.entities.get(id);
+  if (!e) return id;
+  if (tokenize(written).length === 1) {
+    const surname = tokenize(e.name).at(-1);
+    const alias = e.aliases.find((a) => surname && tokenize(a).length === 1 && tokenize(a)[0]!.norm === surname.norm);
+    if (alias) return alias;
+  }
+  return e.name;
 }
 
 /** "President of Iran in 1989 and Supreme Leader of Iran": recorded offices in words. */
@@ -317,10 +461,10 @@ function records(statements: readonly Statement[], lex: Lexicon): string {
 }
 
 /** The country in the form the draft used: "Iranian", "Iran's", "Iran". */
-function countryWords(lex: Lexicon, id: string, form: CountryForm, draft: string): string | undefined {
-  const c = lex.countries.get(id);
+function countryWords(base: FactBase, id: string, form: CountryForm, draft: string): string | undefined {
+  const c = base.entities.get(id);
   if (!c) return undefined;
-  if (form === 'demonym') return c.demonym;
+  if (form === 'demonym') return c.demonyms[0];
   if (form === 'possessive') return `${c.name}${draft.includes('’') ? '’' : "'"}s`;
   return c.name;
 }
@@ -333,21 +477,8 @@ function atYear(s: Statement, year: number): boolean | undefined {
   return undefined;
 }
 
-/** The one year the sentence names, if it names exactly one. */
-function sentenceYear(view: SentenceView): number | undefined {
-  const years = new Set([...view.text.slice(view.start, view.end).matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])));
+/** The one year the sentence's dates name (a report's own year aside), if they name exactly one. */
+function sentenceYear(r: Sentence): number | undefined {
+  const years = new Set(r.dates.filter((d) => d.style !== 'decade' && d.style !== 'range' && !isReportDate(r, d)).map((d) => d.date.year));
   return years.size === 1 ? [...years][0] : undefined;
-}
-
-function key(title: string): string {
-  const k = norm(title).replace(/\s+/g, ' ');
-  return SYNONYMS[k] ?? k;
-}
-
-function norm(text: string): string {
-  return text.toLowerCase().replace(/’/g, "'").trim();
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -179,6 +179,23 @@ export const FRAMES: readonly FrameDefinition[] = [
     ],
   },
   {
+    // A person's job: "worked on Korean Peninsula policy at the State Department", "a former CIA
+    // analyst", "a director at West Wing Writers", "a State Department diplomat".
+    predicate: 'employer',
+    slots: { subject: ['person'], object: ['organization'] },
+    oneValue: false,
+    repeats: true,
+    units: [
+      { pos: 'verb', lemmas: ['work', 'serve'], prep: ['at', 'for', 'with', 'in'], roles: { subject: 'subject', prep: 'object' } },
+      {
+        pos: 'noun',
+        lemmas: ['diplomat', 'analyst', 'director', 'official', 'officer', 'employee', 'staffer', 'aide', 'adviser', 'spokesman', 'spokeswoman', 'researcher', 'fellow', 'scholar', 'professor', 'economist', 'lawyer', 'spy', 'agent', 'negotiator', 'writer', 'editor', 'columnist', 'correspondent', 'reporter', 'partner', 'executive', 'consultant'],
+        prep: ['at', 'for', 'with', 'of', 'in'],
+        roles: { subject: 'subject', prep: 'object', modifier: 'object' },
+      },
+    ],
+  },
+  {
     // Where an event took place: "the summit in Singapore", "held in Hanoi", "took place in Tehran".
     predicate: 'located-in',
     slots: { subject: ['event'], object: ['place'] },

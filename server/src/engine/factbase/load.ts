@@ -482,6 +482,7 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     certainty: (q['certainty'] as Certainty | undefined) ?? 'stated',
     ...(typeof q['in'] === 'string' && { in: q['in'] }),
     ...(typeof q['rank'] === 'string' && { rank: q['rank'] }),
+    ...(typeof q['role'] === 'string' && { role: q['role'] }),
     ...(afterIds.length > 0 && { after: afterIds }),
     ...(beforeIds.length > 0 && { before: beforeIds }),
   };

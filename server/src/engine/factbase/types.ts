@@ -108,6 +108,8 @@ export interface Qualifiers {
   readonly certainty: Certainty;
   readonly in?: string;
   readonly rank?: string;
+  /** For employer: the position ("diplomat", "director"). */
+  readonly role?: string;
   /** Events this happened after, and before: their order when dates are not known. */
   readonly after?: readonly string[];
   readonly before?: readonly string[];

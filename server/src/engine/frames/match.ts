@@ -202,10 +202,13 @@ function reducedRelative(r: Reading, v: VerbGroup): NounPhrase | undefined {
   const at = before?.text === ',' ? v.first - 2 : v.first - 1;
   const p = r.phraseOf(at);
   if (!p || p.last !== at) return undefined;
-  // "Khamenei visited in 1989" has a subject and a past verb, not a participle: only a comma or
-  // "by" after the verb says the participle is passive.
-  if (before?.text !== ',' && next.norm !== 'by') return undefined;
-  return p;
+  // "Khamenei visited in 1989" has a subject and a past verb, not a participle: only "by" after
+  // the verb, or a comma before it with the clause's own verb still to come ("the summit, held
+  // in Hanoi, ended"), says the participle is passive.
+  if (next.norm === 'by') return p;
+  if (before?.text !== ',') return undefined;
+  const clause = r.clauseOf[v.first];
+  return r.verbs.some((g) => g.first > v.last && r.clauseOf[g.first] === clause) ? p : undefined;
 }
 
 /** "KOMID is active in Iran", "found Green Pine active in Iran", "KOMID and Green Pine, increasingly active in Iran". */
@@ -377,14 +380,20 @@ function skipApposition(r: Reading, k: number): number {
   return k;
 }
 
-/** The phrase after one of `preps`, looking from `from` (and from `alsoFrom`) over a few words. */
+/**
+ * The phrase after one of `preps`, looking from `from` (and from `alsoFrom`), past up to two
+ * other prepositional phrases: "worked on Korean Peninsula policy at the State Department".
+ */
 function findPreposition(r: Reading, from: number, preps: readonly string[], alsoFrom: number): NounPhrase | undefined {
   for (const start of from === alsoFrom ? [from] : [from, alsoFrom]) {
-    const j = skipAdverbs(r, start);
-    const w = r.words[j];
-    if (w && w.tag === 'PREP' && preps.includes(w.norm)) {
+    let j = skipAdverbs(r, start);
+    for (let hop = 0; hop < 3; hop++) {
+      const w = r.words[j];
+      if (!w || w.tag !== 'PREP') break;
       const np = phraseStartingAt(r, j + 1);
-      if (np) return np;
+      if (!np) break;
+      if (preps.includes(w.norm)) return np;
+      j = np.last + 1;
     }
   }
   return undefined;
@@ -399,6 +408,7 @@ function findPreposition(r: Reading, from: number, preps: readonly string[], als
 export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
   const clause = r.clauseOf[k];
   let j = k - 1;
+  let appositive: NounPhrase | undefined;
   for (let steps = 0; j >= 0 && steps < REACH; steps++) {
     const w = r.words[j]!;
     if (r.clauseOf[j] !== clause) {
@@ -418,9 +428,12 @@ export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
     // A quotation before the verb is what was said, not who said it.
     if (/^["“”‘’'«»]$/.test(w.text)) break;
     if (w.text === ',') {
-      // ", then Iran's president," or ", Oba notes,": step back to the comma before it.
+      // ", then Iran's president," or ", Oba notes,": step back to the comma before it. A name in
+      // apposition to a description is the better subject: "The author, Mintaro Oba, is".
       const before = previousComma(r, j);
       if (before !== undefined) {
+        const inner = r.phraseOf(before + 1);
+        if (inner && inner.first === before + 1 && inner.last === j - 1 && inner.referent) appositive = inner;
         j = before - 1;
         continue;
       }
@@ -434,6 +447,7 @@ export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
         continue;
       }
       if (p.pronoun && p.pronoun.tag === 'PPOSS') break;
+      if (!p.referent && !p.pronoun && appositive) return appositive;
       return p;
     }
     break;

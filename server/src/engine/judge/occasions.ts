@@ -22,6 +22,7 @@ import type { Statement } from '../factbase/types.js';
 import type { Filler, FrameMatch } from '../frames/match.js';
 import type { Reading } from '../reading/reading.js';
 import { fitOf, sameYearOnly } from './dates.js';
+import { titleKeys } from './offices.js';
 import { within } from './places.js';
 
 export interface Occasion {
@@ -121,26 +122,12 @@ function officeAtTheTime(r: Reading, base: FactBase, person: string, date: Fuzzy
   if (r.titles.length === 0) return false;
   const held = base.about(person, 'held-office').filter((s) => s.qualifiers.pointInTime && fitsYear(s.qualifiers.pointInTime, date));
   if (held.length === 0) return false;
-  const keys = new Set(held.flatMap((s) => (s.value.kind === 'entity' ? titleKeys(base, s.value.id) : [])));
+  const keys = new Set(held.flatMap((s) => (s.value.kind === 'entity' ? [...titleKeys(base, s.value.id)] : [])));
   return r.titles.some((t) => keys.has(t.key));
 }
 
 function fitsYear(a: FuzzyDate, b: FuzzyDate): boolean {
   return a.year === b.year;
-}
-
-/** The title words of an office: "President of Iran" → "president"; "Iranian President" → "president". */
-export function titleKeys(base: FactBase, office: string): string[] {
-  const e = base.entities.get(office);
-  if (!e) return [];
-  const out = new Set<string>();
-  for (const n of [e.name, ...e.aliases]) {
-    const lower = n.toLowerCase().replace(/['’]s\b/g, '');
-    const before = lower.split(/\s+of\s+/)[0]!;
-    const words = before.split(/\s+/).filter((w) => !/^(?:iran|iranian|north|korean|korea|the|us|american|chinese|china)$/.test(w));
-    if (words.length) out.add(words.join(' '));
-  }
-  return [...out];
 }
 
 /** Another recorded act of the same person on the same date whose object the sentence names. */

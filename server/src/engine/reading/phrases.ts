@@ -12,7 +12,7 @@
 import type { DateSpan } from './dates.js';
 import type { Name } from './names.js';
 import type { QuantitySpan } from './quantities.js';
-import type { Title } from './titles.js';
+import { OCCUPATION_HEADS, TITLE_HEADS, type Title } from './titles.js';
 import type { Word } from './words.js';
 
 export interface NounPhrase {
@@ -193,7 +193,7 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
     }
     // An adjective after a name is said of it ("KOMID active in Iran"), not part of its phrase.
     if (x.tag === 'ADJ' && headName && last === headName.last && headName.demonymOf === undefined) break;
-    if (NOMINAL.has(x.tag) || (x.tag === 'VERB' && (x.form === 'gerund' || x.form === 'past-or-participle' || x.form === 'participle') && last >= k && j + 1 < words.length && NOMINAL.has(words[j + 1]!.tag) && !isFiniteContext(words, j))) {
+    if (NOMINAL.has(x.tag)) {
       modifiers.push(x.lemma);
       last = j;
       j++;
@@ -221,7 +221,10 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
   if (last < 0) return undefined;
   const head = words[last]!;
   const demonyms = names.filter((n) => n.demonymOf !== undefined);
-  const referent = headName && headName.demonymOf === undefined ? headName : [...names].reverse().find((n) => n.demonymOf === undefined && classNounsOnly(words, n.last + 1, last));
+  // "a CIA analyst", "the State Department diplomat": a person's title or line of work after a
+  // name makes the name a modifier; the phrase refers to the person.
+  const personHead = !headName && (TITLE_HEADS.has(head.norm) || OCCUPATION_HEADS.has(head.norm));
+  const referent = headName && headName.demonymOf === undefined ? headName : personHead ? undefined : [...names].reverse().find((n) => n.demonymOf === undefined && classNounsOnly(words, n.last + 1, last));
   const headLemma = headName ? headName.text : head.lemma;
   const definite = Boolean(owner) || (determiner !== undefined && ['the', 'this', 'that', 'these', 'those'].includes(determiner.norm));
   return {
@@ -256,12 +259,6 @@ function classNounsOnly(words: readonly Word[], from: number, to: number): boole
 function bare(words: readonly Word[], first: number, last: number): NounPhrase {
   const head = words[last]!;
   return { first, last, start: words[first]!.start, end: head.end, head, headLemma: head.lemma, definite: false, names: [], demonyms: [], modifiers: [] };
-}
-
-/** An -ing or -ed word right after a subject is a verb, not a modifier: "Khamenei visited". */
-function isFiniteContext(words: readonly Word[], j: number): boolean {
-  const prev = words[j - 1];
-  return prev !== undefined && (prev.tag === 'PROPN' || prev.tag === 'PRON');
 }
 
 /** A verb group starting at `k`: auxiliaries, negation and adverbs, then the main verb. */

@@ -9,8 +9,6 @@
  */
 
 import type { Mention } from '../entities/matcher.js';
-import type { ResolvedMention, SentenceView } from '../claims/sentence.js';
-import type { Token } from '../text/tokens.js';
 import { findClauses, type Clause } from './clauses.js';
 import { findDates, type DateSpan } from './dates.js';
 import { findNames, type Name, type NameContext } from './names.js';
@@ -22,7 +20,12 @@ import { readWords, type Word } from './words.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
-export interface Reading extends SentenceView {
+export interface Reading {
+  /** The whole block's text. */
+  readonly text: string;
+  /** This sentence's range in `text`. */
+  readonly start: number;
+  readonly end: number;
   readonly words: readonly Word[];
   readonly names: readonly Name[];
   readonly titles: readonly Title[];
@@ -48,7 +51,6 @@ export interface SentenceInput {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  readonly tokens: readonly Token[];
   /** The matcher's mentions in this sentence, all of them (ambiguous ones too). */
   readonly mentions: readonly Mention[];
   readonly quotes: readonly QuoteSpan[];
@@ -85,15 +87,11 @@ export function readSentence(input: SentenceInput, context: NameContext): Readin
   }
   const verbOfWord = new Array<VerbGroup | undefined>(words.length);
   for (const v of verbs) for (let k = v.first; k <= v.last; k++) verbOfWord[k] = v;
-  const resolved: ResolvedMention[] = [];
-  for (const m of input.mentions) if (m.entities.length === 1) resolved.push({ ...m, entity: m.entities[0]! });
   const quotes = input.quotes.filter((q) => q.open < end && q.close >= start);
   return {
     text,
     start,
     end,
-    tokens: input.tokens,
-    mentions: resolved,
     words,
     names,
     titles,

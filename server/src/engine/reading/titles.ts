@@ -36,6 +36,9 @@ const MARKERS = new Set(['then', 'former', 'ex', 'current', 'late', 'now', 'onet
 
 export type TitleMarker = 'then' | 'former' | 'current';
 
+/** Titles of respect that name no office: "Ayatollah Ali Khamenei", "Marshal Kim Yong Nam". */
+export const HONORIFICS = new Set(['ayatollah', 'marshal', 'general', 'admiral', 'sheikh', 'king', 'queen', 'prince', 'shah', 'emir', 'sultan']);
+
 export interface Title {
   /** Word indices, inclusive, of the title words (without the marker). */
   readonly first: number;
@@ -96,9 +99,10 @@ export function findTitles(words: readonly Word[]): Title[] {
 function markerBefore(words: readonly Word[], first: number): { marker: TitleMarker; start: number } | undefined {
   let j = first - 1;
   if (words[j]?.text === '-') j--;
-  // "a former US diplomat": a country word may stand between the marker and the title.
-  for (let skip = 0; skip < 3 && j >= 0 && !MARKERS.has(words[j]!.norm); skip++) {
-    if (!words[j]!.cap && words[j]!.tag !== 'PROPN') break;
+  // "a former US diplomat", "then Iran's president": a country word, perhaps possessive, may
+  // stand between the marker and the title.
+  for (let skip = 0; skip < 4 && j >= 0 && !MARKERS.has(words[j]!.norm); skip++) {
+    if (!words[j]!.cap && words[j]!.tag !== 'PROPN' && words[j]!.tag !== 'POSS') break;
     j--;
   }
   const w = words[j];
