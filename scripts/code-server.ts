@@ -49,7 +49,9 @@ export function extensionVsix(): string {
 
 /**
  * User settings for a workbench that shows only what is asked of it: no welcome page,
- * walkthrough or tips, and no update or marketplace checks (this machine has no network).
+ * walkthrough or tips, no update or marketplace checks (this machine has no network), and no
+ * "A git repository was found in the parent folders" toast over the editor when the folder
+ * opened (examples/ of this repository, say) lies inside a git repository.
  */
 export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
@@ -63,6 +65,7 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'telemetry.telemetryLevel': 'off',
   'chat.commandCenter.enabled': false,
   'workbench.colorTheme': 'Default Light Modern',
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** Where one code-server keeps its state. */

@@ -75,7 +75,7 @@ async function takeScreenshot(codeServer: string, file: string): Promise<void> {
     await page.keyboard.press('Control+B');
     await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     await workbench.squiggleUnder({ text: 'Yono-class midget submarine', line: 'The Shahab-3 is a copy' });
-    await workbench.hover({ text: 'Yono-class midget submarine', line: 'The Shahab-3 is a copy' }, 'What the fact base says');
+    await workbench.hover({ text: 'Yono-class midget submarine', line: 'The Shahab-3 is a copy' }, 'Fact base: Nodong-1');
     await page.screenshot({ path: file, animations: 'disabled' });
     console.log(`Saved ${file}`);
   } finally {

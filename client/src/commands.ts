@@ -1,12 +1,14 @@
 /**
  * The palette commands. Each is a thin call into the language server, which owns the fact base
  * and the edits: citing applies its edit through workspace/applyEdit, and the list of fact
- * files comes from the server because only it knows which folders were loaded.
+ * files comes from the server because only it knows which folders were loaded. Also the command
+ * behind the hover cards' "Open … in people.yaml" links, which opens a fact file at an entry.
  */
 
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS } from '../../server/src/protocol.js';
+import { COMMANDS, OPEN_FACT_COMMAND, type OpenFactTarget } from '../../server/src/protocol.js';
+import { factFileLabels } from './factFileLabels.js';
 
 /** Runs one of the server's commands (workspace/executeCommand). */
 function executeOnServer(client: LanguageClient, command: string, args: unknown[]): Promise<unknown> {
@@ -35,7 +37,7 @@ async function citeAllSupported(client: LanguageClient): Promise<void> {
 }
 
 /** Asks the server for the fact files, lets the user pick one and opens it. */
-async function openFactBase(client: LanguageClient): Promise<void> {
+async function openFactBase(client: LanguageClient, extensionPath: string): Promise<void> {
   let result: unknown;
   try {
     result = await executeOnServer(client, COMMANDS.factFiles, []);
@@ -48,24 +50,39 @@ async function openFactBase(client: LanguageClient): Promise<void> {
     void vscode.window.showInformationMessage('Factcheck: no fact files are loaded.');
     return;
   }
-  const items = files
-    .map((file) => {
-      const uri = client.protocol2CodeConverter.asUri(file);
-      return { label: vscode.workspace.asRelativePath(uri), uri };
-    })
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const paths = files.map((file) => client.protocol2CodeConverter.asUri(file)).filter((uri) => uri.scheme === 'file');
+  const items = factFileLabels(
+    paths.map((uri) => uri.fsPath),
+    {
+      workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ path: f.uri.fsPath, name: f.name })),
+      extensionPath,
+      ...(process.env['HOME'] && { home: process.env['HOME'] }),
+    },
+  ).map((row) => ({ label: row.label, description: row.description, uri: vscode.Uri.file(row.path) }));
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Factcheck: Open Fact Base',
     placeHolder: 'Select a fact file to open',
+    matchOnDescription: true,
   });
   if (picked) await vscode.window.showTextDocument(picked.uri);
 }
 
-/** Registers the commands contributed in package.json; returns their disposables. */
-export function registerCommands(client: LanguageClient): vscode.Disposable[] {
+/** Opens a fact file at an entry: the target of a hover card's link. Anything else is ignored. */
+async function openFact(target: unknown): Promise<void> {
+  const t = target as Partial<OpenFactTarget> | undefined;
+  if (typeof t?.uri !== 'string' || !Number.isInteger(t.line) || !Number.isInteger(t.character)) return;
+  const uri = vscode.Uri.parse(t.uri, true);
+  if (uri.scheme !== 'file' || !/\.ya?ml$/i.test(uri.path)) return;
+  const at = new vscode.Position(Math.max(0, t.line!), Math.max(0, t.character!));
+  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at) });
+}
+
+/** Registers the commands contributed in package.json, and the hover cards' link command; returns their disposables. */
+export function registerCommands(client: LanguageClient, extensionPath: string): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('factcheck.restartServer', () => client.restart()),
     vscode.commands.registerCommand('factcheck.citeAllSupported', () => citeAllSupported(client)),
-    vscode.commands.registerCommand('factcheck.openFactBase', () => openFactBase(client)),
+    vscode.commands.registerCommand('factcheck.openFactBase', () => openFactBase(client, extensionPath)),
+    vscode.commands.registerCommand(OPEN_FACT_COMMAND, openFact),
   ];
 }

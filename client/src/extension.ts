@@ -7,7 +7,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { OPEN_FACT_COMMAND } from '../../server/src/protocol.js';
 import { registerCommands } from './commands.js';
+import { withoutReplaced } from './staleDiagnostics.js';
 import { registerStatusBar } from './statusBar.js';
 
 let client: LanguageClient | undefined;
@@ -16,6 +18,8 @@ let client: LanguageClient | undefined;
 export interface FactcheckInitializationOptions {
   /** Whether the workspace is trusted; if not, fact-base folders outside the workspace are ignored. */
   readonly trusted: boolean;
+  /** This client runs `factcheck.openFact` from the links of hover cards. */
+  readonly openFactLinks: true;
 }
 
 /** Starts the language server and registers the status bar item and the commands. */
@@ -39,7 +43,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: watchers },
     // A function, so that a restart after trust is granted tells the server the new state.
-    initializationOptions: (): FactcheckInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): FactcheckInitializationOptions => ({ trusted: vscode.workspace.isTrusted, openFactLinks: true }),
+    // Hover cards may run one command from their links: opening a fact file at an entry.
+    markdown: { isTrusted: { enabledCommands: [OPEN_FACT_COMMAND] } },
+    middleware: {
+      didChange: (event, next) => {
+        // A quick fix replaced flagged words: their diagnostic goes with them, not at the next publish.
+        const diagnostics = languageClient.diagnostics;
+        const current = diagnostics?.get(event.document.uri);
+        const kept = current && withoutReplaced(current, event.contentChanges.map((c) => c.range));
+        if (kept) diagnostics!.set(event.document.uri, kept);
+        return next(event);
+      },
+    },
   };
   const languageClient = new LanguageClient('factcheck', 'Factcheck', serverOptions, clientOptions);
   client = languageClient;
@@ -47,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     ...watchers,
     registerStatusBar(languageClient),
-    ...registerCommands(languageClient),
+    ...registerCommands(languageClient, context.extensionPath),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       languageClient.restart().catch((error: unknown) => {
         void vscode.window.showErrorMessage(`Factcheck could not restart after the workspace was trusted: ${String(error)}`);

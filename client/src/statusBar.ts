@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol.js';
+import { describeFactBaseSize, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol.js';
 
 /** What the status bar item shows for one status. */
 export interface StatusView {
@@ -21,17 +21,11 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
 }
 
 /**
- * Describes a status for the status bar. "Facts" are the statements and quotations a draft's
- * claims are checked against; the tooltip gives every count.
+ * Describes a status for the status bar, in the words `factcheck --check-facts` prints: the
+ * item counts entities, statements and quotations; the tooltip adds the sources and files.
  */
 export function statusView(status: StatusParams): StatusView {
-  const counts = [
-    count(status.entities, 'entity', 'entities'),
-    count(status.statements, 'statement'),
-    count(status.quotations, 'quotation'),
-    count(status.sources, 'source'),
-    `from ${count(status.files.length, 'fact file')}`,
-  ].join(', ');
+  const counts = describeFactBaseSize(status, status.files.length);
   if (status.errors > 0) {
     return {
       text: `$(error) Factcheck: fact base has ${count(status.errors, 'error')}`,
@@ -42,7 +36,7 @@ export function statusView(status: StatusParams): StatusView {
     };
   }
   return {
-    text: `$(check) Factcheck: ${count(status.statements + status.quotations, 'fact')}`,
+    text: `$(check) Factcheck: ${describeFactBaseSize(status)}`,
     tooltip: `Fact base: ${counts}.\nClick to open a fact file.`,
     error: false,
   };

@@ -3,7 +3,8 @@
  * The `factcheck` command: checks Markdown drafts against the fact base, for people and for CI.
  *
  * Exit codes: 0 no error-severity finding, 1 at least one, 2 usage, unreadable input or an
- * invalid fact base. One bad file never stops the others from being checked.
+ * invalid fact base. One bad file never stops the others from being checked. Results go to
+ * standard output; problems, and what `--fix` changed, to standard error.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -12,7 +13,9 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { applyEdits, Checker } from './engine/check.js';
-import { fixAllEdits } from './engine/fixAll.js';
+import { fixAllChanges } from './engine/fixAll.js';
+import { oneLine } from './engine/minimalEdit.js';
+import { LineIndex } from './engine/text/positions.js';
 import type { FactBaseProblem } from './engine/factbase/types.js';
 import { decodeDraft, readDraft } from './node/drafts.js';
 import { findConfig, mergeSettings, readConfig } from './node/config.js';
@@ -21,6 +24,7 @@ import { safeText } from './report/escape.js';
 import { toReportFile, type ReportFile } from './report/model.js';
 import { formatSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
+import { describeFactBaseSize } from './protocol.js';
 
 const VERSION = '0.1.0';
 
@@ -32,11 +36,13 @@ Options:
   --format text|json|sarif   output format (default: text)
   --facts DIR                add a fact-base folder or file (repeatable)
   --no-builtin-facts         do not load the fact base shipped with Factcheck
-  --fix                      apply the corrections in place (with -: print the corrected draft)
+  --fix                      correct the wrong words in place, saying what changed on standard
+                             error (with -: print the corrected draft)
   --citation-style STYLE     apa (default), vancouver or harvard1, for citation fixes
   --config FILE              use this configuration file instead of the nearest .factcheck.yaml
   --no-config                use no configuration file
-  --check-facts              only load and validate the fact base, and print its size
+  --check-facts              only load and validate the fact base, and print its size (drafts
+                             given with it are not checked)
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -44,9 +50,14 @@ Exit codes: 0 no error found, 1 errors found, 2 usage error, unreadable input or
 
 export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
 
-/** Formats a fact-base problem as `file:line:col  severity  code  message`. */
+/**
+ * Formats a fact-base problem as `file:line:col  severity  code  message`, or `file  severity
+ * code  message` for a problem about the file or folder as a whole (line 0): it has no place in
+ * the file, and a made-up `:1:1` would send an editor to a line that is not the problem.
+ */
 export function formatProblem(p: FactBaseProblem): string {
-  return `${safeText(shortPath(p.file))}:${p.line}:${p.column}  ${p.severity}  ${p.code}  ${safeText(p.message)}`;
+  const where = p.line > 0 ? `${shortPath(p.file)}:${p.line}:${p.column}` : shortPath(p.file);
+  return `${safeText(where)}  ${p.severity}  ${p.code}  ${safeText(p.message)}`;
 }
 
 /** A path relative to the working folder when it lies inside it, as people type them. */
@@ -56,32 +67,69 @@ function shortPath(path: string): string {
 }
 
 interface Io {
+  /** A line to standard output. */
   out(s: string): void;
+  /** A line to standard error. */
   err(s: string): void;
+  /** Text to standard output exactly as it is, with no line ending added (the draft of `--fix -`). */
+  write(s: string): void;
   stdin(): Promise<Uint8Array>;
 }
 
+/** The options, as parseArgs takes them. */
+const OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  facts: { type: 'string', multiple: true },
+  'no-builtin-facts': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'citation-style': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  'check-facts': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = {
+  format: string;
+  facts?: string[];
+  'no-builtin-facts'?: boolean;
+  fix?: boolean;
+  'citation-style'?: string;
+  config?: string;
+  'no-config'?: boolean;
+  'check-facts'?: boolean;
+  help?: boolean;
+  version?: boolean;
+};
+
+/**
+ * The command line read into options and files, or what is wrong with it in the command's own
+ * words. Node's parser is run leniently and its tokens checked here, since its own messages
+ * speak of parseArgs rather than of factcheck.
+ */
+function parse(argv: readonly string[]): { values: Values; positionals: string[] } | { error: string } {
+  const { values, positionals, tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const known = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name as keyof typeof OPTIONS] : undefined;
+    if (!known) {
+      return { error: `unknown option '${token.rawName}'; the options are below (a file named '${token.rawName}' goes after '--': factcheck -- ${token.rawName})` };
+    }
+    if (known.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) {
+      return { error: `${token.rawName} needs a value, as in ${token.rawName} ${EXAMPLE_VALUE[token.name] ?? 'VALUE'}` };
+    }
+    if (known.type === 'boolean' && token.value !== undefined) return { error: `${token.rawName} takes no value (it was given '${token.value}')` };
+  }
+  return { values: values as Values, positionals };
+}
+
+const EXAMPLE_VALUE: Readonly<Record<string, string>> = { format: 'json', facts: 'team-facts', 'citation-style': 'vancouver', config: 'team.factcheck.yaml' };
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        facts: { type: 'string', multiple: true },
-        'no-builtin-facts': { type: 'boolean' },
-        fix: { type: 'boolean' },
-        'citation-style': { type: 'string' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        'check-facts': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    io.err(`factcheck: ${(e as Error).message}\n\n${USAGE}`);
+  const args = parse(argv);
+  if ('error' in args) {
+    io.err(`factcheck: ${safeText(args.error)}\n\n${USAGE}`);
     return EXIT.trouble;
   }
   const { values, positionals } = args;
@@ -120,8 +168,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   for (const p of loaded.problems) io.err(formatProblem(p));
   const brokenBase = loaded.problems.some((p) => p.severity === 'error') || fromFile.problems.length > 0;
   if (values['check-facts']) {
-    const { sources, entities, statements, quotations } = loaded.base.size;
-    io.out(`fact base: ${entities} entities, ${statements} statements, ${quotations} quotations, ${sources} sources from ${loaded.base.files.length} files`);
+    // --check-facts checks the fact base only; drafts given with it are named, not silently dropped.
+    if (positionals.length) io.err(`factcheck: --check-facts checks only the fact base; not checked: ${positionals.map((p) => safeText(p)).join(', ')}`);
+    io.out(`fact base: ${describeFactBaseSize(loaded.base.size, loaded.base.files.length)}`);
     return brokenBase ? EXIT.trouble : EXIT.ok;
   }
   if (brokenBase) io.err('factcheck: the fact base or the configuration has errors (above); drafts are checked against the rest');
@@ -151,28 +200,38 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       continue;
     }
     if (values.fix) {
-      const edits = fixAllEdits(result.findings);
-      if (edits.length) {
-        text = applyEdits(text, edits);
-        if (target.path === '-') io.out(text);
-        else {
-          try {
-            await writeAtomically(target.path, text);
-          } catch (e) {
-            io.err(`factcheck: could not write '${safeText(target.path)}': ${safeText((e as Error).message)}`);
-            trouble = true;
-            continue;
-          }
+      const changes = fixAllChanges(result.findings);
+      const fixed = changes.length ? applyEdits(text, changes.flatMap((c) => c.edits)) : text;
+      // The corrected draft exactly as it is: its last line ending, or the lack of one, kept.
+      if (target.path === '-') io.write(fixed);
+      else if (changes.length) {
+        try {
+          await writeAtomically(target.path, fixed);
+        } catch (e) {
+          io.err(`factcheck: could not write '${safeText(target.path)}': ${safeText((e as Error).message)}`);
+          trouble = true;
+          continue;
         }
+      }
+      // What changed, on standard error, so standard output stays the report (or the draft).
+      const lines = new LineIndex(text);
+      for (const { finding, edits } of changes) {
+        const at = lines.positionAt(finding.start);
+        const to = edits.find((e) => e.start === finding.start && e.end === finding.end)?.newText ?? edits[0]!.newText;
+        io.err(`${safeText(shown)}:${at.line + 1}:${at.character + 1}  fixed  ${finding.code}  "${safeText(oneLine(text.slice(finding.start, finding.end)))}" → "${safeText(oneLine(to))}"`);
+      }
+      if (changes.length) {
+        text = fixed;
         result = checker.check(text, options);
-      } else if (target.path === '-') io.out(text);
+      }
     }
     reports.push(toReportFile(shown, text, result));
   }
 
   if (format === 'json') io.out(JSON.stringify({ files: reports }, null, 2));
   else if (format === 'sarif') io.out(formatSarif(reports, VERSION));
-  else if (!(values.fix && positionals.includes('-'))) io.out(formatText(reports));
+  // A summary speaks of drafts that were checked: with none (a missing file, a folder), there is none.
+  else if (!(values.fix && positionals.includes('-')) && reports.length > 0) io.out(formatText(reports));
 
   if (trouble) return EXIT.trouble;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? EXIT.findings : EXIT.ok;
@@ -216,6 +275,7 @@ async function readStdin(): Promise<Uint8Array> {
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
+  write: (s) => process.stdout.write(s),
   stdin: readStdin,
 }).then(
   (code) => {

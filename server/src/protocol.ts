@@ -6,15 +6,29 @@
 /** Server to client: the fact base's size and health, for a status bar. */
 export const STATUS_NOTIFICATION = 'factcheck/status';
 
-export interface StatusParams {
-  readonly entities: number;
-  readonly statements: number;
-  readonly quotations: number;
-  readonly sources: number;
+export interface StatusParams extends FactBaseCounts {
   /** Error-severity problems in the fact base (they appear as diagnostics in the fact files). */
   readonly errors: number;
   /** The fact files the base was loaded from. */
   readonly files: readonly string[];
+}
+
+/** The counts of a fact base's size, as the status notification and `FactBase.size` give them. */
+export interface FactBaseCounts {
+  readonly entities: number;
+  readonly statements: number;
+  readonly quotations: number;
+  readonly sources: number;
+}
+
+/**
+ * A fact base's size in words, the same for the status bar and `factcheck --check-facts`:
+ * "42 entities, 56 statements, 6 quotations", and with `files` also ", 2 sources from 7 files".
+ */
+export function describeFactBaseSize(counts: FactBaseCounts, files?: number): string {
+  const count = (n: number, singular: string, plural = `${singular}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+  const main = `${count(counts.entities, 'entity', 'entities')}, ${count(counts.statements, 'statement')}, ${count(counts.quotations, 'quotation')}`;
+  return files === undefined ? main : `${main}, ${count(counts.sources, 'source')} from ${count(files, 'file')}`;
 }
 
 /** Commands the server executes (workspace/executeCommand). */
@@ -24,6 +38,20 @@ export const COMMANDS = {
   /** Open the fact base: returns the fact files' URIs. */
   factFiles: 'factcheck.factFiles',
 } as const;
+
+/**
+ * A command the VS Code client runs (not the server): opens a fact file at an item's entry.
+ * Hover cards link to it when the client says, in its initialization options, that it runs it
+ * (`{ "openFactLinks": true }`); other clients get cards without the link.
+ */
+export const OPEN_FACT_COMMAND = 'factcheck.openFact';
+
+/** The argument of `factcheck.openFact`: a fact file and a 0-based position in it. */
+export interface OpenFactTarget {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
 
 /** Code action kind of the source action that cites every supported claim. */
 export const CITE_ALL_KIND = 'source.citeAll.factcheck';

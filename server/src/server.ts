@@ -110,6 +110,8 @@ const injectedFault = process.env['FACTCHECK_TEST_FAULT'];
 
 let workspaceRoots: string[] = [];
 let trusted = true;
+/** Whether the client runs `factcheck.openFact` from the links of hover cards. */
+let openFactLinks = false;
 let pullDiagnostics = false;
 let canPullConfiguration = false;
 /** The pause before a check after typing: automatic (undefined) unless the user set one. */
@@ -182,8 +184,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined) ?? [];
   const root = params.rootUri ? pathOf(params.rootUri) : undefined;
   workspaceRoots = folders.length ? folders : root ? [root] : [];
-  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; diagnosticMode?: string; diagnosticsDelay?: number };
+  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; diagnosticMode?: string; diagnosticsDelay?: number; openFactLinks?: boolean };
   trusted = init.trusted !== false;
+  openFactLinks = init.openFactLinks === true;
   if (typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) debounceMs = init.diagnosticsDelay;
   pullDiagnostics = init.diagnosticMode === 'pull' && params.capabilities.textDocument?.diagnostic !== undefined;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -392,7 +395,7 @@ function draftOf(uri: string): TextDocument | undefined {
 connection.onHover(
   guard('hover', (params) => {
     const document = draftOf(params.textDocument.uri);
-    return document ? hover(document, params.position, state) : null;
+    return document ? hover(document, params.position, state, { openFactLinks }) : null;
   }),
 );
 

@@ -10,6 +10,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { loadFactBase } from '../../server/src/engine/factbase/load.js';
+import { describeFactBaseSize } from '../../server/src/protocol.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.cjs');
@@ -34,7 +36,7 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     const r = run([file('wrong.md', WRONG)]);
     assert.equal(r.code, 1);
     assert.match(r.out, /^wrong\.md:1:31 {2}error {2}lineage {2}The draft says the Shahab-3 derives from the Yono-class midget submarine; .*\(source: Oba, IranSource, paragraph 7\)$/m);
-    assert.match(r.out, /^ {4}fix: Correct to "Nodong-1"$/m);
+    assert.match(r.out, /^ {4}fix: Correct "Yono-class midget submarine" to "Nodong-1"$/m);
   });
 
   it('exit 0 when nothing is wrong', () => {
@@ -56,7 +58,7 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     assert.deepEqual(d.range, { start: { line: 0, character: 30 }, end: { line: 0, character: 57 } });
     assert.equal(d.severity, 1);
     assert.equal(d.source, 'factcheck');
-    assert.deepEqual(d.fixes[0], { title: 'Correct to "Nodong-1"', edits: [{ range: d.range, newText: 'Nodong-1' }] });
+    assert.deepEqual(d.fixes[0], { title: 'Correct "Yono-class midget submarine" to "Nodong-1"', edits: [{ range: d.range, newText: 'Nodong-1' }] });
     assert.deepEqual(f.claims[0], { range: d.range, verdict: 'refuted', facts: ['shahab-3-derived-from-nodong-1'], sources: ['oba-iransource'] });
   });
 
@@ -162,9 +164,85 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     assert.equal(none.status, 1);
   });
 
+  it('inputs that were never checked get no summary line, only their problem', () => {
+    mkdirSync(join(dir, 'notes'), { recursive: true });
+    const r = run(['missing.md', 'notes/']);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.equal(r.err, "factcheck: 'missing.md' does not exist\nfactcheck: 'notes/' is a folder; give Markdown files, or a glob such as 'notes/**/*.md'\n");
+    assert.equal(run(['notes']).err, "factcheck: 'notes' is a folder; give Markdown files, or a glob such as 'notes/**/*.md'\n");
+    assert.equal(run(['.']).err, "factcheck: '.' is a folder; give Markdown files, or a glob such as '**/*.md'\n");
+  });
+
+  it('real locations only: a missing fact-base folder or configuration file is named, not put at 1:1', () => {
+    const r = run(['--facts', 'nowhere', '--check-facts']);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, "nowhere  error  unreadable  fact-base folder 'nowhere' does not exist\n");
+    const c = run(['--config', 'none.yaml', '--check-facts']);
+    assert.equal(c.code, 2);
+    assert.equal(c.err, "none.yaml  error  unreadable  configuration file 'none.yaml' does not exist\n");
+  });
+
+  it('option errors in the command’s own words, then the usage', () => {
+    const cases: Array<[string[], string]> = [
+      [['--bogus'], "factcheck: unknown option '--bogus'; the options are below (a file named '--bogus' goes after '--': factcheck -- --bogus)"],
+      [['-x', 'a.md'], "factcheck: unknown option '-x'; the options are below (a file named '-x' goes after '--': factcheck -- -x)"],
+      [['a.md', '--format'], 'factcheck: --format needs a value, as in --format json'],
+      [['--facts', '--fix', 'a.md'], 'factcheck: --facts needs a value, as in --facts team-facts'],
+      [['--fix=yes', 'a.md'], "factcheck: --fix takes no value (it was given 'yes')"],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.out, '');
+      assert.ok(r.err.startsWith(`${message}\n\nUsage: factcheck [options] <files or globs...>\n`), r.err);
+    }
+    const quoted = run(['--', '--bogus']);
+    assert.equal(quoted.err, "factcheck: '--bogus' does not exist\n", 'after --, it is a file');
+  });
+
+  it('--fix says what it changed, on standard error, and changes only the wrong words', () => {
+    const draft = 'Khamenei said: “Among the reasons why Iran is close to Korea is the USA’s hostility toward\nboth our countries.”\n\nThe Shahab-3 is a copy of the\nYono-class midget submarine.\n';
+    const name = file('told.md', draft);
+    const r = run(['--fix', name]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.err, [
+      'told.md:1:75  fixed  quotation  "hostility" → "enmity"',
+      'told.md:5:1  fixed  lineage  "Yono-class midget submarine" → "Nodong-1"',
+      '',
+    ].join('\n'));
+    assert.equal(r.out, '0 errors, 0 warnings in 1 file; 2 claims supported by the fact base\n');
+    assert.equal(readFileSync(join(dir, name), 'utf8'), draft.replace('hostility', 'enmity').replace('Yono-class midget submarine', 'Nodong-1'), 'no line re-wrapped');
+  });
+
+  it('--fix - prints the corrected draft with its last line ending as it was', () => {
+    for (const ending of ['', '\n', '\n\n', '\r\n']) {
+      const r = run(['--fix', '-'], `${WRONG.trimEnd()}${ending}`);
+      assert.equal(r.out, `The Shahab-3 is a copy of the Nodong-1.${ending}`, JSON.stringify(ending));
+      assert.equal(r.err, '<stdin>:1:31  fixed  lineage  "Yono-class midget submarine" → "Nodong-1"\n');
+    }
+    assert.equal(run(['--fix', '-'], 'Nothing to fix.').out, 'Nothing to fix.');
+  });
+
+  it('--check-facts with drafts checks the fact base only, and says which drafts it did not check', () => {
+    const r = run(['--check-facts', file('skipped.md', WRONG)]);
+    assert.equal(r.code, 0);
+    assert.equal(r.err, 'factcheck: --check-facts checks only the fact base; not checked: skipped.md\n');
+    assert.match(r.out, /^fact base: \d+ entities, \d+ statements, \d+ quotations, \d+ sources from \d+ files\n$/);
+  });
+
   it('--check-facts validates the shipped base', () => {
     const r = run(['--check-facts']);
     assert.equal(r.code, 0);
+    const base = loadShipped();
+    assert.equal(r.out, `fact base: ${describeFactBaseSize(base.size, base.files.length)}\n`);
     assert.match(r.out, /^fact base: \d+ entities, \d+ statements, \d+ quotations, \d+ sources from \d+ files$/m);
   });
 });
+
+/** The shipped base, loaded the way the engine tests load it, to compare its size with what the command prints. */
+function loadShipped() {
+  const folder = join(repo, 'facts', 'base');
+  const files = readdirSync(folder).filter((f) => f.endsWith('.yaml')).map((f) => ({ path: join(folder, f), text: readFileSync(join(folder, f), 'utf8') }));
+  return loadFactBase(files).base;
+}

@@ -14,7 +14,8 @@
  */
 
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,21 +39,21 @@ import { fileText, Workbench } from './workbench.js';
 const results = join(repo, 'test-results', 'e2e');
 const fixture = join(import.meta.dirname, 'workspace');
 
-const WRONG = 'Yono-class midget submarine';
+/** The draft of the workspace, as the tests find it: a wrong lineage, a quotation with one wrong word, a supported claim. */
+const DRAFT = readFileSync(join(fixture, 'draft.md'), 'utf8');
+/** The wrong lineage, whose words the draft wraps across two lines, and the first of them, where the squiggle starts. */
+const WRONG = 'Yono-class\nmidget submarine';
+const WRONG_START = { text: 'Yono-class', line: 'The Shahab-3 is a copy of the Yono-class' };
+/** The one wrong word of the quotation: the recorded words have "enmity". */
+const WRONG_WORD = { text: 'hostility', line: 'is the USA’s hostility' };
+const QUOTATION_LINES = ['Back then, Khamenei said:', 'is the USA’s hostility toward'];
 const SOURCE_TITLE = 'Iran-North Korea relationship reflects failed US policies';
 const FOOTNOTE =
   '[^oba-iransource]: Oba, M. (n.d.). Iran-North Korea relationship reflects failed US policies. IranSource. ' +
   'https://www.atlanticcouncil.org/blogs/iransource/iran-north-korea-relationship-reflects-failed-us-policies/';
 
-const DRAFT = `# Memo
-
-The Shahab-3 is a copy of the Yono-class midget submarine.
-
-Iran's Shahab-3 is a version of North Korea's Nodong-1.
-
-The Example-1 is a copy of the Shahab-3.
-`;
-const CORRECTED = DRAFT.replace(WRONG, 'Nodong-1');
+const QUOTED = DRAFT.replace('hostility', 'enmity');
+const CORRECTED = QUOTED.replace(WRONG, 'Nodong-1');
 const CITED = `${CORRECTED.replace("North Korea's Nodong-1.", "North Korea's Nodong-1.[^oba-iransource]")}\n${FOOTNOTE}\n`;
 
 const codeServer = codeServerBinary();
@@ -76,6 +77,7 @@ describe('Factcheck in VS Code (code-server in Chromium)', { skip, timeout: 300_
   let workbench: Workbench;
   let workspace: string;
   let suiteWorkspace: string;
+  let gitParent = false;
   let failed = false;
   const browserErrors: string[] = [];
 
@@ -86,6 +88,9 @@ describe('Factcheck in VS Code (code-server in Chromium)', { skip, timeout: 300_
     await mkdir(results, { recursive: true });
 
     dir = await mkdtemp(join(tmpdir(), 'factcheck-e2e-'));
+    // The workspace lies inside a git repository, as examples/ does for `npm run editor`: VS Code
+    // must not cover the editor with its "git repository found in the parent folders" toast.
+    gitParent = spawnSync('git', ['init', '--quiet', dir]).status === 0;
     workspace = join(dir, 'workspace');
     await cp(fixture, workspace, { recursive: true });
     // The API suite gets a workspace of its own, which tells the runner extension where to write.
@@ -123,42 +128,91 @@ describe('Factcheck in VS Code (code-server in Chromium)', { skip, timeout: 300_
       }
     });
 
-  e2e('the wrong words of a draft get a squiggle, and the Problems panel lists the finding', async () => {
+  e2e('the wrong words get a squiggle, only they, and the Problems panel lists each finding on one line', async () => {
     await workbench.step('workbench', async () => {
       await workbench.open(server!.workbenchUrl(workspace));
+      await workbench.recordToasts();
       // Activated by the workspace's .factcheck.yaml, before any draft is open.
-      await workbench.factBaseLoaded();
+      const status = await workbench.factBaseLoaded();
+      // The status bar counts what `factcheck --check-facts` counts, in the same words.
+      const cli = spawnSync(process.execPath, [join(repo, 'dist', 'cli.cjs'), '--check-facts'], { cwd: workspace, encoding: 'utf8' });
+      const counts = /^fact base: (.*?), \d+ sources? from/.exec(cli.stdout)?.[1];
+      assert.ok(counts, cli.stdout + cli.stderr);
+      assert.match(status, new RegExp(`Factcheck: ${counts}$`));
     });
     await workbench.step('squiggle', async () => {
       await workbench.openFile('draft.md');
-      await workbench.squiggleUnder({ text: WRONG });
-      assert.equal(await workbench.squiggleCount(), 1, 'one squiggle: the draft has one wrong fact');
+      await workbench.squiggleUnder(WRONG_START);
+      await workbench.squiggleUnder(WRONG_WORD);
+      // The quotation's two lines have one squiggle, under "hostility" and nothing else.
+      const word = await workbench.boxOf(WRONG_WORD);
+      const { squiggles, lines } = await workbench.squigglesOnLines(QUOTATION_LINES);
+      assert.equal(lines.length, 2, 'both lines of the quotation are on screen');
+      assert.equal(squiggles.length, 1, `one squiggle on the quotation's lines: ${JSON.stringify(squiggles)}`);
+      assert.ok(Math.abs(squiggles[0]!.left - word.left) <= 2 && Math.abs(squiggles[0]!.right - word.right) <= 2, `the squiggle ${JSON.stringify(squiggles[0])} is under "hostility" ${JSON.stringify(word)} only`);
     });
     await workbench.step('problems', async () => {
-      const problem = await workbench.problem('derives from the Yono-class midget submarine');
-      assert.match(problem, /the fact base says it is Iran's version of North Korea's Nodong-1/);
+      await workbench.problem('derives from the Yono-class midget submarine');
+      await workbench.problem('"hostility" where the source has "enmity"');
+      // One line each: no hard line break of the draft in a message, so no row taller than the others.
+      const rows = await workbench.problemRows();
+      const findings = rows.filter((r) => /factcheck/.test(r.text) && !/^draft\.md/.test(r.text.trim()));
+      assert.equal(findings.length, 2, JSON.stringify(rows));
+      for (const row of findings) {
+        assert.doesNotMatch(row.message.trim(), /\n/, `a message on more than one line: ${JSON.stringify(row.message)}`);
+        assert.ok(row.height <= rows[0]!.height + 1, `a row taller than one line: ${JSON.stringify(row)}`);
+      }
+      assert.match(findings[0]!.text, /The draft says the Shahab-3 derives from the Yono-class midget submarine; the fact base says it is Iran's version of North Korea's Nodong-1/);
     });
   });
 
-  e2e('hovering an entity shows its card, and hovering the flagged words the evidence', async () => {
+  e2e('hover cards: an entity, and a flagged quotation with the recorded words, each fitting the default hover', async () => {
     await workbench.step('hover-entity', async () => {
       const card = await workbench.hover({ text: 'Shahab-3', line: 'The Shahab-3 is' }, 'medium-range ballistic missile');
       assert.match(card, /Shahab-3/);
+      const widget = await workbench.hoverWidget();
+      assert.ok(widget.height <= 500 && !widget.scrolls, `the card fits without scrolling: ${JSON.stringify(widget)}`);
     });
-    await workbench.step('hover-evidence', async () => {
-      const card = await workbench.hover({ text: WRONG }, SOURCE_TITLE);
-      assert.match(card, /Nodong-1/);
+    await workbench.step('hover-quotation', async () => {
+      const card = await workbench.hover(WRONG_WORD, SOURCE_TITLE);
+      assert.match(card, /Draft: hostility · Fact base: enmity/);
+      assert.match(card, /Ali Khamenei said: “Among the reasons why Iran is close to Korea is the USA’s enmity toward both our countries\.”/);
+      // Said once: the finding's message is VS Code's own line above the card, not repeated in it.
+      assert.equal(card.match(/where the source has/g)?.length, 1, card);
+      const bold = await workbench.page.locator('.monaco-hover strong', { hasText: 'enmity' }).count();
+      assert.ok(bold >= 1, 'the right word is in bold');
+      const widget = await workbench.hoverWidget();
+      assert.ok(widget.height <= 500 && !widget.scrolls, `the card fits without scrolling: ${JSON.stringify(widget)}`);
     });
+    await workbench.step('hover-link', async () => {
+      // The rest is one click away: the card's link opens the quotation in its fact file.
+      await workbench.hover(WRONG_WORD, 'Open in quotations.yaml');
+      await workbench.page.locator('.monaco-hover a', { hasText: 'Open in quotations.yaml' }).click();
+      await workbench.visible(workbench.page.locator('.tabs-container .tab.active', { hasText: 'quotations.yaml' }), 'quotations.yaml opened from the card');
+      await workbench.visible(workbench.page.locator('.part.editor .monaco-editor .view-line', { hasText: 'id: khamenei-enmity' }), 'the quotation’s entry');
+    });
+    await workbench.openFile('draft.md');
   });
 
-  e2e('the quick fixes correct the wrong words and cite a supported claim, in the saved file', async () => {
+  e2e('quick fixes: the menu says what changes, the fix changes only that, and the badges clear at once', async () => {
     const draft = join(workspace, 'draft.md');
+    const listed = await workbench.step('quick-fix-menu', () => workbench.openQuickFixMenu(WRONG_WORD, 'Correct "hostility" to "enmity"'));
+    assert.ok(listed.some((t) => t.includes('Correct "hostility" to "enmity" and cite')), listed.join(' | '));
+    await workbench.step('quick-fix-quotation', async () => {
+      await workbench.chooseQuickFix('Correct "hostility" to "enmity"');
+      await workbench.boxOf({ text: 'enmity', line: 'is the USA’s enmity' });
+      await workbench.badgesSay('draft.md', '1 problem');
+    });
     await workbench.step('quick-fix-correct', async () => {
-      await workbench.quickFix({ text: WRONG }, 'Correct to "Nodong-1"');
+      await workbench.quickFix(WRONG_START, 'Correct "Yono-class midget submarine" to "Nodong-1"');
       await workbench.squiggles(0);
+      // The badges clear with the squiggle, not at the server's next publish.
+      const ms = await workbench.badgesSay('draft.md', 'no problems');
+      assert.ok(ms < 1_500, `the tab and Explorer badges took ${ms} ms to clear after the fix`);
+      console.log(`# the badges cleared ${ms} ms after the squiggle`);
       await workbench.save();
     });
-    assert.equal(await fileText(draft, 'be saved with the correction', (text) => text !== DRAFT), CORRECTED);
+    assert.equal(await fileText(draft, 'be saved with the corrections', (text) => text !== DRAFT), CORRECTED);
 
     await workbench.step('quick-fix-cite', async () => {
       await workbench.quickFix({ text: "North Korea's Nodong-1" }, /^Insert citation: /);
@@ -181,6 +235,23 @@ describe('Factcheck in VS Code (code-server in Chromium)', { skip, timeout: 300_
       await workbench.squiggleUnder({ text: 'Shahab-3', line: 'The Example-1 is a copy' });
       await workbench.problem('The draft says the Example-1 derives from the Shahab-3');
     });
+  });
+
+  e2e('Open Fact Base lists fact files by name, with their folder', async () => {
+    const rows = await workbench.step('open-fact-base', async () => {
+      await workbench.command('Factcheck: Open Fact Base');
+      return workbench.quickPickRows();
+    });
+    await workbench.page.keyboard.press('Escape');
+    assert.deepEqual(rows[0], { label: 'missiles.yaml', description: 'team-facts' }, JSON.stringify(rows));
+    assert.ok(rows.some((r) => r.label === 'people.yaml' && r.description === 'shipped with Factcheck'), JSON.stringify(rows));
+    for (const r of rows) assert.match(r.label, /^[\w.-]+\.ya?ml$/, `a label that is not a file name: ${r.label}`);
+  });
+
+  e2e('no toast covered the editor (the workspace is inside a git repository)', async () => {
+    assert.ok(gitParent, 'git init made the workspace’s parent a repository');
+    const toasts = await workbench.toastsSeen();
+    assert.deepEqual(toasts.filter((t) => /git repositor/i.test(t)), [], `toasts seen: ${toasts.join(' | ')}`);
   });
 
   e2e('the vscode API suite (test/vscode) passes inside code-server', async () => {

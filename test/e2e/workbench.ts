@@ -126,7 +126,7 @@ export class Workbench {
 
   /** Waits for the Factcheck status bar item to show the size of a loaded fact base; returns its text. */
   async factBaseLoaded(): Promise<string> {
-    const item = await this.visible(this.page.locator('.statusbar-item', { hasText: /Factcheck: \d+ facts?/ }), 'the Factcheck status bar item with the size of the fact base');
+    const item = await this.visible(this.page.locator('.statusbar-item', { hasText: /Factcheck: \d+ entit(?:y|ies), \d+ statements?, \d+ quotations?/ }), 'the Factcheck status bar item with the size of the fact base');
     return item.innerText();
   }
 
@@ -184,6 +184,23 @@ export class Workbench {
       });
   }
 
+  /**
+   * The error squiggles drawn on the editor lines that contain any of `lines`, and the screen
+   * box of each of those lines: to say what a finding underlines, and what it does not.
+   */
+  async squigglesOnLines(lines: readonly string[]): Promise<{ squiggles: Box[]; lines: Box[] }> {
+    return (await this.page.evaluate(`(() => {
+      const wanted = ${JSON.stringify(lines)};
+      const box = (r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+      const editor = document.querySelector('.part.editor .monaco-editor');
+      const clean = (s) => s.replace(/\u00a0/g, ' ');
+      const found = [...editor.querySelectorAll('.view-lines .view-line')].filter((l) => wanted.some((w) => clean(l.textContent).includes(w))).map((l) => box(l.getBoundingClientRect()));
+      const squiggles = [...editor.querySelectorAll('.squiggly-error')].map((e) => box(e.getBoundingClientRect()))
+        .filter((s) => found.some((l) => s.top < l.bottom && s.bottom > l.top + (l.bottom - l.top) / 2));
+      return { squiggles, lines: found };
+    })()`)) as { squiggles: Box[]; lines: Box[] };
+  }
+
   /** Rests the mouse on some words and returns the text of the hover card once it holds `expected`. */
   async hover(words: Words, expected: string): Promise<string> {
     await this.closeWidgets();
@@ -197,11 +214,31 @@ export class Workbench {
     return (await this.until(`a hover card with "${expected}" over "${words.text}"`, rest, card, shown)).innerText();
   }
 
+  /** The hover widget on screen: its box, and whether all of its content shows without scrolling. */
+  async hoverWidget(): Promise<{ height: number; width: number; scrolls: boolean }> {
+    return (await this.page.evaluate(`(() => {
+      const widget = [...document.querySelectorAll('.monaco-hover')].find((h) => h.offsetParent !== null && h.getBoundingClientRect().height > 0);
+      if (!widget) return { height: 0, width: 0, scrolls: false };
+      const r = widget.getBoundingClientRect();
+      const scrollable = widget.querySelector('.monaco-scrollable-element > .monaco-hover-content, .monaco-hover-content') || widget;
+      return { height: r.height, width: r.width, scrolls: scrollable.scrollHeight > scrollable.clientHeight + 1 };
+    })()`)) as { height: number; width: number; scrolls: boolean };
+  }
+
   /**
    * Clicks into some words, opens the quick fix menu with Ctrl+. and clicks the entry `title`
    * (a string is matched whole, a RegExp as it says).
    */
   async quickFix(words: Words, title: string | RegExp): Promise<void> {
+    await this.openQuickFixMenu(words, title);
+    await this.chooseQuickFix(title);
+  }
+
+  /**
+   * Clicks into some words and opens the quick fix menu with Ctrl+., until it lists `title`;
+   * returns what the menu lists. The menu stays open (for a screenshot, then `chooseQuickFix`).
+   */
+  async openQuickFixMenu(words: Words, title: string | RegExp): Promise<string[]> {
     await this.closeWidgets();
     const box = await this.boxOf(words);
     await this.page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
@@ -213,6 +250,13 @@ export class Workbench {
     };
     const listed = async () => `the menu lists: ${(await menu.allInnerTexts()).join(' ').replace(/\n+/g, ' | ') || 'nothing'}`;
     await this.until(`${String(title)} in the quick fix menu (Ctrl+.)`, open, entry, listed);
+    return menu.getByRole('option').allInnerTexts();
+  }
+
+  /** Clicks the entry `title` of the open quick fix menu and waits for the menu to close. */
+  async chooseQuickFix(title: string | RegExp): Promise<void> {
+    const menu = this.page.locator('.action-widget');
+    const entry = menu.getByRole('option', { name: title, exact: true });
     // While the menu is open, VS Code covers the page with a pointer block that the first mouse
     // move removes; a person's mouse moves onto the entry before clicking, and so does this.
     const row = (await entry.boundingBox())!;
@@ -220,6 +264,73 @@ export class Workbench {
     await this.page.locator('.context-view-pointerBlock').waitFor({ state: 'detached', timeout: TIMEOUT });
     await entry.click();
     await menu.waitFor({ state: 'hidden', timeout: TIMEOUT });
+  }
+
+  /**
+   * What the workbench says about problems in a file: the problem counts in the aria labels of
+   * its editor tab and its Explorer row (the red badges), and the status bar's error count.
+   */
+  async badges(file: string): Promise<{ tab: string; explorer: string; statusErrors: string }> {
+    return (await this.page.evaluate(`(() => {
+      const label = (e) => (e && e.getAttribute('aria-label')) || '';
+      const tab = [...document.querySelectorAll('.tabs-container .tab')].find((t) => t.getAttribute('data-resource-name') === ${JSON.stringify(file)});
+      const row = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((r) => r.getAttribute('aria-label') === ${JSON.stringify(file)});
+      const problems = (t) => (/•\\s*(.*)$/.exec(t) || ['', 'no problems'])[1];
+      const status = document.querySelector('#status\\.problems');
+      return {
+        tab: problems(label(tab && tab.querySelector('.monaco-icon-label'))),
+        explorer: problems(label(row && row.querySelector('.monaco-icon-label'))),
+        statusErrors: status ? status.innerText.trim().split(/\\s+/)[0] : '',
+      };
+    })()`)) as { tab: string; explorer: string; statusErrors: string };
+  }
+
+  /** Waits until the tab and Explorer badges of `file` say `problems` ("1 problem in this file", "no problems"); returns how long it took. */
+  async badgesSay(file: string, problems: string, timeout = TIMEOUT): Promise<number> {
+    const started = Date.now();
+    for (;;) {
+      const now = await this.badges(file);
+      if (now.tab.startsWith(problems) && now.explorer.startsWith(problems)) return Date.now() - started;
+      if (Date.now() - started > timeout) throw new Error(`waited ${timeout} ms for the badges of ${file} to say "${problems}"; they say ${JSON.stringify(now)}`);
+      await this.page.waitForTimeout(20);
+    }
+  }
+
+  /** Runs a command from the command palette (F1) by its title. */
+  async command(title: string): Promise<void> {
+    await this.closeWidgets();
+    const input = this.page.locator('.quick-input-widget input');
+    await this.until('the command palette (F1)', () => this.page.keyboard.press('F1'), input);
+    await input.fill(`>${title}`);
+    await this.visible(this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }), `"${title}" in the command palette`);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The rows of the open quick pick: label and description of each. */
+  async quickPickRows(): Promise<Array<{ label: string; description: string }>> {
+    await this.visible(this.page.locator('.quick-input-list .monaco-list-row'), 'the rows of the quick pick');
+    return (await this.page.evaluate(`[...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => ({
+      label: (r.querySelector('.label-name') || { textContent: '' }).textContent.trim(),
+      description: (r.querySelector('.label-description') || { textContent: '' }).textContent.trim(),
+    }))`)) as Array<{ label: string; description: string }>;
+  }
+
+  /**
+   * Records the text of every notification toast from now on, in the page, so that a test can
+   * say afterwards that one never showed (`toastsSeen`).
+   */
+  async recordToasts(): Promise<void> {
+    await this.page.evaluate(`(() => {
+      window.__toasts = window.__toasts || [];
+      const seen = (node) => { if (node.nodeType === 1) for (const t of [node, ...node.querySelectorAll('.notification-toast')]) if (t.classList && t.classList.contains('notification-toast')) window.__toasts.push(t.innerText); };
+      document.querySelectorAll('.notification-toast').forEach(seen);
+      new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(seen))).observe(document.body, { childList: true, subtree: true });
+    })()`);
+  }
+
+  /** The texts of the toasts shown since `recordToasts`. */
+  async toastsSeen(): Promise<string[]> {
+    return (await this.page.evaluate('window.__toasts || []')) as string[];
   }
 
   /** Selects the line that holds `words`, from its end back to its first non-blank character, and types `text` over it. */
@@ -248,8 +359,17 @@ export class Workbench {
     return row.innerText();
   }
 
+  /** The rows of the Problems panel (open): each row's text and height in pixels. */
+  async problemRows(): Promise<Array<{ text: string; height: number; message: string }>> {
+    return (await this.page.evaluate(`[...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
+      text: r.innerText,
+      height: r.getBoundingClientRect().height,
+      message: (r.querySelector('.marker-message-details, .marker-message') || r).textContent,
+    }))`)) as Array<{ text: string; height: number; message: string }>;
+  }
+
   /** Closes hovers and menus, and moves the mouse out of the way. */
-  private async closeWidgets(): Promise<void> {
+  async closeWidgets(): Promise<void> {
     await this.page.mouse.move(1, 1);
     await this.page.keyboard.press('Escape');
   }

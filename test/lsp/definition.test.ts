@@ -48,8 +48,8 @@ describe('definition', () => {
 
   it('a footnote naming a source leads to the source, in a reference and in a definition', () => {
     const draft = 'The Shahab-3 is a version of the Nodong-1.[^oba-iransource]\n\n[^oba-iransource]: Oba.\n';
-    assert.deepEqual(definitionAt(draft.replace('[^oba-iran', '[^oba-$0iran')).map(describeLocation), ['sources.yaml:5: oba-iransource']);
-    assert.deepEqual(definitionAt(draft.replace('\n[^oba', '\n[^$0oba')).map(describeLocation), ['sources.yaml:5: oba-iransource']);
+    assert.deepEqual(definitionAt(draft.replace('[^oba-iran', '[^oba-$0iran')).map(describeLocation), ['sources.yaml:11: oba-iransource']);
+    assert.deepEqual(definitionAt(draft.replace('\n[^oba', '\n[^$0oba')).map(describeLocation), ['sources.yaml:11: oba-iransource']);
   });
 
   it('nothing inside code', () => {

@@ -5,6 +5,8 @@
  */
 
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +15,7 @@ import { describeQuotation, describeStatement, keyFacts } from '../../server/src
 import { FactBase } from '../../server/src/engine/factbase/factbase.js';
 import { loadFactBase } from '../../server/src/engine/factbase/load.js';
 import { PREDICATES } from '../../server/src/engine/factbase/predicates.js';
-import { hover } from '../../server/src/lsp/hover.js';
+import { hover, linesOf, type HoverOptions } from '../../server/src/lsp/hover.js';
 import { escapeMarkdown, markdownLink } from '../../server/src/lsp/markdown.js';
 import { ResultCache, type ServerState } from '../../server/src/lsp/state.js';
 import { shippedBase, shippedChecker } from '../support/engine.js';
@@ -23,6 +25,7 @@ function stateFor(checker: Checker): ServerState {
   return { base: checker.base, checker, options: { citationStyle: 'apa' }, resultFor: (d) => cache.get(d), parsedFor: (d) => cache.parsedFor(d) };
 }
 
+const fixtureDir = join(import.meta.dirname, '..', 'fixtures', 'checks');
 let shipped: ServerState;
 before(async () => {
   shipped = stateFor(await shippedChecker());
@@ -35,11 +38,11 @@ function plain(markdown: string): string {
 }
 
 /** The hover at `$0`, its Markdown, that Markdown as read, and the text its range covers. */
-function hoverAt(draft: string, state: ServerState = shipped): { hover: Hover | null; value: string; text: string; covers: string } {
+function hoverAt(draft: string, state: ServerState = shipped, options: HoverOptions = {}): { hover: Hover | null; value: string; text: string; covers: string } {
   const offset = draft.indexOf('$0');
   assert.ok(offset >= 0, 'the draft has no $0 cursor');
   const document = TextDocument.create(`file:///draft${++version}.md`, 'markdown', 1, draft.replace('$0', ''));
-  const result = hover(document, document.positionAt(offset), state);
+  const result = hover(document, document.positionAt(offset), state, options);
   const value = result ? (result.contents as MarkupContent).value : '';
   const covers = result?.range ? document.getText(result.range) : '';
   if (result) assert.equal((result.contents as MarkupContent).kind, 'markdown');
@@ -62,14 +65,50 @@ describe('hover', () => {
     assert.match(text, /Ali Khamenei held the office of President of Iran in 1989/);
   });
 
-  it('the wrong words of a flagged claim show the evidence first', () => {
+  it('the wrong words of a flagged claim: the draft against the base, the fact, the source; the message is not said again', () => {
     const { text, covers } = hoverAt('The Shahab-3 is a copy of the Yono-class mid$0get submarine.\n');
     assert.equal(covers, 'Yono-class midget submarine');
-    assert.ok(text.startsWith('**Factcheck** (lineage): The draft says the Shahab-3 derives from the Yono-class midget submarine'), text);
-    assert.match(text, /Draft: \*Yono-class midget submarine\* · Fact base: \*Nodong-1\*/);
-    assert.match(text, /- Shahab-3 is Iran's version of North Korea's Nodong-1\. \[1\]/);
-    assert.match(text, /\*\*Sources\*\*\n\n1\. \[Iran-North Korea relationship reflects failed US policies\]\(https:/);
-    assert.match(text, /Mintaro Oba, IranSource, paragraph 7/);
+    assert.ok(text.startsWith('Draft: *Yono-class midget submarine* · Fact base: **Nodong-1**'), text);
+    assert.match(text, /\n\nShahab-3 is Iran's version of North Korea's Nodong-1\.\n\n/);
+    assert.match(text, /\n\nSource: \[Iran-North Korea relationship reflects failed US policies\]\(https:[^)]*\) — Mintaro Oba, IranSource, paragraph 7$/);
+    assert.doesNotMatch(text, /The draft says|Factcheck/, 'VS Code shows the message above the card already');
+  });
+
+  it('a quotation with a wrong word: the recorded words, whole, with the right word marked', () => {
+    const { text, covers } = hoverAt('Khamenei said: “Among the reasons why Iran is close to Korea is the USA’s host$0ility toward both our countries.”\n');
+    assert.equal(covers, 'hostility');
+    assert.ok(text.startsWith('Draft: *hostility* · Fact base: **enmity**'), text);
+    assert.match(text, /Ali Khamenei said: “Among the reasons why Iran is close to Korea is the USA’s \*\*enmity\*\* toward both our countries\.”/);
+    assert.equal(text.match(/Among the reasons/g)?.length, 1, 'the quotation is shown once');
+  });
+
+  it('an entity card: whole sentences, one whole quotation, the source, and a link to the fact file', () => {
+    const { value, text } = hoverAt('Ali Kham$0enei visited.\n', shipped, { openFactLinks: true });
+    assert.ok(text.startsWith('**Ali Khamenei** · person · also Ayatollah Ali Khamenei'), text);
+    assert.match(text, /^- Ali Khamenei said: “Among the reasons why Iran is close to Korea is the USA’s enmity toward both our countries\.”$/m);
+    for (const line of text.split('\n').filter((l) => l.startsWith('- '))) assert.match(line, /^- \p{Lu}.*[.!?]”?$/u, `not a whole sentence: ${line}`);
+    const link = /\[Open in people\.yaml\]\(command:factcheck\.openFact\?([^)]*)\)/.exec(value);
+    assert.ok(link, value);
+    const [target] = JSON.parse(decodeURIComponent(link[1]!)) as Array<{ uri: string; line: number; character: number }>;
+    assert.match(target!.uri, /^file:\/\/.*\/facts\/base\/people\.yaml$/);
+    assert.ok(target!.line > 0);
+    assert.match(text, /more facts in the fact base$/);
+  });
+
+  it('every card of the shipped base fits VS Code’s default hover (ten lines of about 90 characters)', async () => {
+    const base = shipped.base;
+    const rendered = linesOf;
+    for (const entity of base.entities.values()) {
+      const { value } = hoverAt(`About $0${entity.name} here.\n`, shipped, { openFactLinks: true });
+      if (value) assert.ok(rendered(value) <= 10, `${entity.id}: ${rendered(value)} lines\n${value}`);
+    }
+    for (const name of readdirSync(fixtureDir).filter((f) => f.endsWith('.md') && f !== 'README.md')) {
+      const draft = readFileSync(join(fixtureDir, name), 'utf8');
+      for (const f of shipped.checker.check(draft).findings) {
+        const { value } = hoverAt(`${draft.slice(0, f.start)}$0${draft.slice(f.start)}`, shipped, { openFactLinks: true });
+        assert.ok(rendered(value) <= 10, `${name}: ${rendered(value)} lines\n${value}`);
+      }
+    }
   });
 
   it('a supported claim away from any name says so', () => {
@@ -160,6 +199,18 @@ statements:
     assertInert(value);
   });
 
+  it('with links to fact files on, that link is the only command link, and it carries a path and a position', () => {
+    const state = stateFor(new Checker(hostile()));
+    const { value } = hoverAt('The Gad$0get-7 flew.\n', state, { openFactLinks: true });
+    const commands = [...value.matchAll(/(?<!\\)\]\((command:[^)]*)\)/g)].map((m) => m[1]!);
+    assert.equal(commands.length, 1, value);
+    assert.match(commands[0]!, /^command:factcheck\.openFact\?/);
+    const [target] = JSON.parse(decodeURIComponent(commands[0]!.split('?')[1]!)) as Array<Record<string, unknown>>;
+    assert.deepEqual(Object.keys(target!), ['uri', 'line', 'character']);
+    assert.match(String(target!['uri']), /^file:\/\/.*\/evil\.yaml$/);
+    assertInert(value.replace(/\[[^\]]*\]\(command:factcheck\.openFact\?[^)]*\)/, ''));
+  });
+
   it('escapeMarkdown and markdownLink', () => {
     assert.equal(escapeMarkdown('[a](command:x) <b>\n# h'), '\\[a\\](command:x) \\<b\\> # h');
     assert.equal(escapeMarkdown('# h'), '\\# h', 'a value starting a line cannot make a heading');
@@ -211,6 +262,7 @@ describe('facts in words', () => {
   it('certainty and attribution', async () => {
     const base = await shippedBase();
     assert.equal(describeStatement(base, base.statements.get('khamenei-visited-north-korea-1989')!), 'visited North Korea in 1989');
+    assert.equal(describeStatement(base, base.statements.get('khamenei-rode-pyongyang-subway-1989')!, { withSubject: true }), 'Ali Khamenei visited the Pyongyang subway in 1989', 'a common noun takes "the"');
     assert.equal(describeStatement(base, base.statements.get('rouhani-president-2018')!), 'held the office of President of Iran in August 2018');
     assert.equal(describeStatement(base, base.statements.get('shahab-3-derived-from-nodong-1')!), "is Iran's version of North Korea's Nodong-1");
     assert.match(describeStatement(base, base.statements.get('ghadir-derived-from-yono')!), /^appears to be effectively a copy of/);

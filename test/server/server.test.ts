@@ -56,8 +56,8 @@ describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
         context: { diagnostics: second.diagnostics.filter((x) => x.code === 'lineage') },
       })) as CodeAction[];
       const titles = actions.map((a) => a.title);
-      assert.ok(titles.includes('Correct to "Nodong-1"'), titles.join(' | '));
-      assert.ok(titles.includes('Correct to "Nodong-1" and cite'));
+      assert.ok(titles.includes('Correct "Yono-class midget submarine" to "Nodong-1"'), titles.join(' | '));
+      assert.ok(titles.includes('Correct "Yono-class midget submarine" to "Nodong-1" and cite'));
       assert.ok(titles.includes('Disable lineage for this line'));
       const fix = actions.find((a) => a.isPreferred)!;
       const change = fix.edit!.documentChanges![0]! as { textDocument: { version: number }; edits: Array<{ range: typeof d.range; newText: string }> };
@@ -99,6 +99,23 @@ describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
       const evidence = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draft }, position: { line: 0, character: 40 } })) as Hover;
       assert.match((evidence.contents as MarkupContent).value, /Nodong-1/);
       assert.match((evidence.contents as MarkupContent).value, /Iran-North Korea relationship reflects failed US policies/);
+      assert.doesNotMatch(card, /command:/, 'no link to a command this client did not say it runs');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('links each card to its fact file for a client that runs factcheck.openFact', async () => {
+    const client = await LspClient.start({ workspace, initializationOptions: { openFactLinks: true } });
+    try {
+      const draft = uri('hover-links.md');
+      await client.open(draft, WRONG);
+      await client.diagnosticsFor(draft, 1);
+      const evidence = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draft }, position: { line: 0, character: 40 } })) as Hover;
+      const link = /\[Open in weapons\.yaml\]\(command:factcheck\.openFact\?([^)]+)\)/.exec((evidence.contents as MarkupContent).value);
+      assert.ok(link, (evidence.contents as MarkupContent).value);
+      const [target] = JSON.parse(decodeURIComponent(link[1]!)) as Array<{ uri: string; line: number; character: number }>;
+      assert.match(target!.uri, /\/facts\/base\/weapons\.yaml$/);
     } finally {
       await client.stop();
     }

@@ -26,6 +26,7 @@ import { quoteSpans } from './reading/quotes.js';
 import { readSentence, type BlockKind } from './reading/reading.js';
 import { FRAMES } from './factbase/frames.js';
 import { describeMatch, matchFrames, type FrameMatch } from './frames/match.js';
+import { fixTitle, minimalEdit, oneLine } from './minimalEdit.js';
 
 export type { TextEdit } from './citations.js';
 
@@ -157,17 +158,25 @@ export class Checker {
       for (const { check, judgement: j, sentenceEnd } of judge(block)) {
         const setting = options.severities?.[check.code];
         if (setting === 'off') continue;
-        const start = offsetOf(block, j.start);
-        const end = endOffset(block, j.end);
+        // A refuted claim's range is its wrong words: where the correction keeps some of the
+        // words the check flagged (most of a quotation), only the ones that change.
+        const narrow = j.verdict === 'refuted' && j.replacement !== undefined ? minimalEdit(block.text.slice(j.start, j.end), j.replacement) : undefined;
+        const from = j.start + (narrow?.start ?? 0);
+        const to = narrow ? j.start + narrow.end : j.end;
+        const start = offsetOf(block, from);
+        const end = endOffset(block, to);
         if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
         const sources = sourcesOf(this.base, j.facts);
         const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
         const cite = citer.plan(sources, citeEnd);
         const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
         claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
-        if (j.verdict === 'refuted') findings.push(this.finding(check, j, start, end, sources, setting, citeFix));
+        if (j.verdict === 'refuted') {
+          const correction = narrow && { from: block.text.slice(from, to), to: narrow.newText };
+          findings.push(this.finding(check, j, start, end, correction, sources, setting, citeFix));
+        }
         // Another occasion the base may not know of: information, never an error, and no fix.
-        if (j.verdict === 'unconfirmed') findings.push(this.finding(check, { ...j, replacement: undefined }, start, end, sources, setting === 'hint' ? 'hint' : 'information', []));
+        if (j.verdict === 'unconfirmed') findings.push(this.finding(check, { ...j, replacement: undefined }, start, end, undefined, sources, setting === 'hint' ? 'hint' : 'information', []));
       }
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -214,15 +223,29 @@ export class Checker {
     return r.frames.map((m) => ({ ...m, describe: () => describeMatch(r, m) }));
   }
 
-  private finding(check: Check, j: Judgement, start: number, end: number, sources: readonly string[], setting: Severity | undefined, citeFix: readonly Fix[]): Finding {
+  /**
+   * A refuted claim as a finding. Made here for every check, so every surface (editor, JSON,
+   * SARIF, text) gets the same: a message on one line, and fixes titled with what changes.
+   */
+  private finding(
+    check: Check,
+    j: Judgement,
+    start: number,
+    end: number,
+    correction: { readonly from: string; readonly to: string } | undefined,
+    sources: readonly string[],
+    setting: Severity | undefined,
+    citeFix: readonly Fix[],
+  ): Finding {
     const where = sources.map((s) => sourceLabel(this.base, s, j.facts)).join('; ');
-    const message = `${j.message ?? 'The fact base says otherwise.'}${where ? ` (source: ${where})` : ''}`;
+    // The draft's words in a message keep its hard line breaks; a Problems row must not split.
+    const message = oneLine(`${j.message ?? 'The fact base says otherwise.'}${where ? ` (source: ${where})` : ''}`);
     const fixes: Fix[] = [];
-    if (j.replacement !== undefined) {
-      const correct: TextEdit = { start, end, newText: j.replacement };
-      const shown = j.replacement.length > 48 ? `${j.replacement.slice(0, 45).trimEnd()}…` : j.replacement;
-      fixes.push({ title: `Correct to "${shown}"`, kind: 'correct', preferred: true, edits: [correct] });
-      for (const cite of citeFix) fixes.push({ title: `Correct to "${shown}" and cite`, kind: 'correct-and-cite', edits: [correct, ...cite.edits] });
+    if (correction) {
+      const correct: TextEdit = { start, end, newText: correction.to };
+      const title = fixTitle(correction.from.replaceAll(GAP, '…'), correction.to);
+      fixes.push({ title, kind: 'correct', preferred: true, edits: [correct] });
+      for (const cite of citeFix) fixes.push({ title: `${title} and cite`, kind: 'correct-and-cite', edits: [correct, ...cite.edits] });
     }
     return {
       code: check.code,
@@ -233,7 +256,7 @@ export class Checker {
       facts: j.facts,
       sources,
       fixes,
-      ...(j.replacement !== undefined && { expected: j.replacement }),
+      ...(correction && { expected: correction.to }),
     };
   }
 }

@@ -163,7 +163,7 @@ function phraseOf(base: FactBase, s: Statement, depth: number): Phrase {
     case 'trading-partner':
       return { verb: past('had'), rest: `${object} as ${withArticle(q.rank !== undefined ? `${q.rank} trading partner` : 'trading partner')}` };
     case 'visited':
-      return { verb: past('visited'), rest: object };
+      return { verb: past('visited'), rest: s.value.kind === 'entity' ? definite(object) : object };
     case 'withdrew-from':
       return { verb: past('withdrew from', 'withdrawn from'), rest: object };
   }
@@ -197,7 +197,7 @@ function onDate(date: FuzzyDate): string {
 function attribution(base: FactBase, a: Statement): string {
   const where = a.qualifiers.in !== undefined ? ` in ${nameOf(base, a.qualifiers.in)}` : '';
   const when = a.qualifiers.pointInTime ? ` (${formatDate(a.qualifiers.pointInTime)})` : '';
-  return `${nameOf(base, a.subject)}${where}${when}`;
+  return `${definite(nameOf(base, a.subject))}${where}${when}`;
 }
 
 /**
@@ -318,6 +318,16 @@ function possessive(base: FactBase, id: string): string {
   const c = base.about(id, 'country').find((st) => st.value.kind === 'entity');
   const country = c?.value.kind === 'entity' ? base.entities.get(c.value.id)?.name : undefined;
   return country ? `${country}'s ` : '';
+}
+
+/**
+ * "the Pyongyang subway", "according to the UN panel of experts": a name that ends in a common
+ * noun takes "the" after a verb or a preposition; a proper name ("North Korea", "Ali Khamenei's
+ * 1989 visit") does not.
+ */
+function definite(name: string): string {
+  if (/^(?:a|an|the)\s/i.test(name) || /['’]s\s/.test(name) || !/\s\p{Ll}[\p{L}-]*$/u.test(name)) return name;
+  return `the ${name}`;
 }
 
 function withArticle(words: string): string {

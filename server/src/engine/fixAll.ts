@@ -9,12 +9,21 @@ import type { TextEdit } from './citations.js';
 
 /** The preferred fix of every finding, skipping any fix that would overlap one already taken. */
 export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
+  return fixAllChanges(findings).flatMap((c) => c.edits);
+}
+
+/** The same, finding by finding: which findings "fix all" corrects, and with which edits (for `--fix` to say what it changed). */
+export function fixAllChanges(findings: readonly Finding[]): Array<{ readonly finding: Finding; readonly edits: readonly TextEdit[] }> {
   const taken: TextEdit[] = [];
+  const out: Array<{ finding: Finding; edits: readonly TextEdit[] }> = [];
   for (const f of findings) {
     const fix = f.fixes.find((x) => x.preferred);
-    if (fix && fix.edits.every((e) => taken.every((t) => !overlaps(e, t)))) taken.push(...fix.edits);
+    if (fix && fix.edits.every((e) => taken.every((t) => !overlaps(e, t)))) {
+      taken.push(...fix.edits);
+      out.push({ finding: f, edits: fix.edits });
+    }
   }
-  return taken;
+  return out;
 }
 
 /**

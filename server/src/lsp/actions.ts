@@ -1,9 +1,9 @@
 /**
- * Code actions: for a refuted claim "Correct to <value>" (preferred) and "Correct and cite";
- * for a supported claim "Insert citation"; "Disable for this line" for any finding; and the
- * source actions "Cite all supported claims" and fix-all (for fix-on-save). Every edit is
- * versioned with the document version it was computed on, so a client applies nothing to a
- * newer text.
+ * Code actions: for a refuted claim `Correct "<wrong words>" to "<value>"` (preferred) and the
+ * same "and cite"; for a supported claim "Insert citation"; "Disable for this line" for any
+ * finding; and the source actions "Cite all supported claims" and fix-all (for fix-on-save).
+ * Every edit is versioned with the document version it was computed on, so a client applies
+ * nothing to a newer text.
  */
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';

@@ -13,7 +13,7 @@ import type { FactBaseProblem, FactFile } from '../engine/factbase/types.js';
 import { LineIndex } from '../engine/text/positions.js';
 import { insideAny, type Settings } from '../node/config.js';
 import { factCache } from '../node/factCache.js';
-import { readFactFolders, shippedFactsDir } from '../node/factFiles.js';
+import { pathProblem, readFactFolders, shippedFactsDir } from '../node/factFiles.js';
 
 export interface LoadedBase {
   readonly base: FactBase;
@@ -41,8 +41,7 @@ export async function loadLiveFactBase(
   const folders: string[] = [];
   for (const folder of settings.factBases) {
     if (!trust.trusted && !insideAny(folder, trust.workspaceRoots)) {
-      problems.push({ file: folder, start: 0, end: 0, line: 1, column: 1, severity: 'error', code: 'restricted',
-        message: `the fact-base folder '${folder}' is outside the workspace and is not read in Restricted Mode; trust the workspace to use it` });
+      problems.push(pathProblem(folder, 'restricted', `the fact-base folder '${folder}' is outside the workspace and is not read in Restricted Mode; trust the workspace to use it`));
       continue;
     }
     folders.push(folder);
@@ -77,7 +76,9 @@ function diagnosticsOf(problems: readonly FactBaseProblem[], files: readonly Fac
       if (!lines) indexes.set(p.file, (lines = new LineIndex(text)));
       range = lines.rangeOf(p.start, p.end);
     } else {
-      range = { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 } };
+      // A problem with the file as a whole (line 0) goes at its start.
+      const at = { line: Math.max(0, p.line - 1), character: Math.max(0, p.column - 1) };
+      range = { start: at, end: at };
     }
     const list = out.get(uri) ?? [];
     list.push({

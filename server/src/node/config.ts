@@ -51,7 +51,8 @@ let validate: ReturnType<Ajv['compile']> | undefined;
 
 /** Reads and validates a configuration file; fact-base folders are resolved against its folder. */
 export async function readConfig(path: string): Promise<{ config: ConfigInput; problems: FactBaseProblem[] }> {
-  const problem = (message: string, code = 'config', start = 0, end = 0, line = 1, column = 1): FactBaseProblem =>
+  // Problems with the file as a whole have line 0: no made-up place in it (see factFiles.ts).
+  const problem = (message: string, code = 'config', start = 0, end = 0, line = 0, column = 0): FactBaseProblem =>
     ({ file: path, start, end, line, column, severity: 'error', code, message });
   let text: string;
   try {

@@ -19,7 +19,7 @@ export async function readDraft(path: string): Promise<DraftRead> {
   } catch (e) {
     return { ok: false, error: describeFsError(e, `'${path}'`) };
   }
-  if (info.isDirectory()) return { ok: false, error: `'${path}' is a folder; give Markdown files, or a glob such as '${path}/**/*.md'` };
+  if (info.isDirectory()) return { ok: false, error: `'${path}' is a folder; give Markdown files, or a glob such as '${folderGlob(path)}'` };
   if (!info.isFile()) return { ok: false, error: `'${path}' is not a regular file` };
   if (info.size > MAX_DRAFT_BYTES) return { ok: false, error: tooLarge(path, info.size) };
   let bytes: Buffer;
@@ -41,6 +41,16 @@ export function decodeDraft(path: string, bytes: Uint8Array): DraftRead {
   }
   if (text.length > MAX_DRAFT_CHARS) return { ok: false, error: tooLarge(path, bytes.length) };
   return { ok: true, text };
+}
+
+/**
+ * The glob of a folder's Markdown files, as a person would type it: the folder as given, without
+ * its trailing slashes ("examples/" and "examples" give the same), then the pattern; none for ".".
+ */
+export function folderGlob(path: string): string {
+  const folder = path.replace(/[\\/]+$/, '');
+  const pattern = '**/*.md';
+  return folder === '.' ? pattern : `${folder}/${pattern}`;
 }
 
 function tooLarge(path: string, bytes: number): string {

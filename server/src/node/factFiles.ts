@@ -37,9 +37,16 @@ export function shippedFactsDir(): string {
   }
 }
 
-function problem(file: string, code: string, message: string): FactBaseProblem {
-  return { file, start: 0, end: 0, line: 1, column: 1, severity: 'error', code, message };
+/**
+ * A problem with a path as a whole: it does not exist, is too large, is not UTF-8. It has no place
+ * inside the file, so its line and column are 0 (the command line then prints the path alone,
+ * and an editor puts it at the file's start) rather than a made-up 1:1.
+ */
+export function pathProblem(file: string, code: string, message: string): FactBaseProblem {
+  return { file, start: 0, end: 0, line: 0, column: 0, severity: 'error', code, message };
 }
+
+const problem = pathProblem;
 
 /** Reads every fact file under the given folders (or single files), in a stable order. */
 export async function readFactFolders(paths: readonly string[]): Promise<ReadResult> {

@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from '../harness.js';
 
-const WRONG = 'Yono-class midget submarine';
+/** The wrong lineage; the draft wraps it across two lines. */
+const WRONG = 'Yono-class\nmidget submarine';
 const SUPPORTED_SENTENCE = "Iran's Shahab-3 is a version of North Korea's Nodong-1.";
 const TEAM_CLAIM = 'The Example-1 is a copy of the Shahab-3.';
 
@@ -24,14 +25,17 @@ suite('Factcheck in VS Code', () => {
     await vscode.window.showTextDocument(draft);
   });
 
-  test('reports the wrong words of a refuted claim as an error', async () => {
-    const diagnostics = await waitForDiagnostics(draft.uri, 'a lineage error', (all) => all.some((d) => d.code === 'lineage'));
-    assert.equal(diagnostics.length, 1, `expected one finding, got: ${describe(diagnostics)}`);
-    const [finding] = diagnostics;
-    assert.equal(draft.getText(finding!.range), WRONG);
-    assert.equal(finding!.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(finding!.source, 'factcheck');
-    assert.match(finding!.message, /Nodong-1/);
+  test('reports the wrong words of each refuted claim as an error, with a message on one line', async () => {
+    const diagnostics = await waitForDiagnostics(draft.uri, 'a lineage and a quotation error', (all) => all.some((d) => d.code === 'lineage') && all.some((d) => d.code === 'quotation'));
+    assert.equal(diagnostics.length, 2, `expected two findings, got: ${describe(diagnostics)}`);
+    const lineage = diagnostics.find((d) => d.code === 'lineage')!;
+    assert.equal(draft.getText(lineage.range), WRONG);
+    assert.equal(lineage.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(lineage.source, 'factcheck');
+    assert.match(lineage.message, /derives from the Yono-class midget submarine; .*Nodong-1/);
+    const quotation = diagnostics.find((d) => d.code === 'quotation')!;
+    assert.equal(draft.getText(quotation.range), 'hostility', 'only the wrong word of the quotation');
+    for (const d of diagnostics) assert.doesNotMatch(d.message, /\n/);
   });
 
   test('hovering an entity shows its card', async () => {
@@ -46,13 +50,26 @@ suite('Factcheck in VS Code', () => {
     assert.match(text, /Iran-North Korea relationship reflects failed US policies/, 'the evidence names its source');
   });
 
-  test('"Correct to" is the preferred fix, and applying it corrects the draft', async () => {
+  test('"Correct … to …" is the preferred fix, and applying it corrects the draft', async () => {
     const actions = await codeActions(draft, rangeOf(draft, WRONG));
-    const fix = actions.find((a) => a.title === 'Correct to "Nodong-1"');
-    assert.ok(fix?.edit, `no "Correct to "Nodong-1"" action among: ${actions.map((a) => a.title).join(' | ')}`);
+    const title = `Correct "${WRONG.replace("\n", " ")}" to "Nodong-1"`;
+    const fix = actions.find((a) => a.title === title);
+    assert.ok(fix?.edit, `no ${title} action among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit was not applied');
     assert.equal(lineWith(draft, 'The Shahab-3 is'), 'The Shahab-3 is a copy of the Nodong-1.');
+    await waitForDiagnostics(draft.uri, 'no lineage finding left', (all) => all.every((d) => d.code !== 'lineage'));
+  });
+
+  test('the quotation\'s fix replaces only its wrong word, and keeps the line break', async () => {
+    const actions = await codeActions(draft, rangeOf(draft, 'hostility'));
+    const fix = actions.find((a) => a.title === 'Correct "hostility" to "enmity"');
+    assert.ok(fix?.edit, `no quotation fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    const edits = fix.edit.get(draft.uri);
+    assert.deepEqual(edits.map((e) => [draft.getText(e.range), e.newText]), [['hostility', 'enmity']]);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit was not applied');
+    assert.equal(lineWith(draft, 'Back then'), 'Back then, Khamenei said: “Among the reasons why Iran is close to Korea');
+    assert.equal(lineWith(draft, 'is the USA’s'), 'is the USA’s enmity toward both our countries.”');
     await waitForDiagnostics(draft.uri, 'no finding left', (all) => all.length === 0);
   });
 
