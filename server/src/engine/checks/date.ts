@@ -17,7 +17,7 @@ import { formatDate, type FuzzyDate } from '../factbase/dates.js';
 import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import type { FrameMatch } from '../frames/match.js';
-import type { DateSpan } from '../reading/dates.js';
+import { interval, type DateSpan } from '../reading/dates.js';
 import { fitOf, writeLike } from '../judge/dates.js';
 import { identifies, occasionsOf, relationFits, type Occasion } from '../judge/occasions.js';
 import { referent } from '../judge/refer.js';
@@ -44,12 +44,21 @@ export const date: Check = {
     const out: Judgement[] = [];
     const used = new Set<DateSpan>();
     for (const m of r.frames) {
-      if (m.frame.predicate === 'occurred' && m.date) {
-        const event = referent(base, m.subject);
-        const j = event ? judgeEvent(r, base, m, event, m.unit.bound ?? 'point', m.date) : undefined;
-        if (j) {
-          out.push(j);
-          used.add(m.date);
+      if (m.frame.predicate === 'occurred' || m.frame.predicate === 'focused-on') {
+        const event = referent(base, m.subject, ['event', 'agreement', 'relationship'], r);
+        if (!event) continue;
+        const statements = base.about(event, m.frame.predicate);
+        if (m.date && !used.has(m.date)) {
+          const j = m.frame.predicate === 'occurred' ? judgeEvent(r, base, m, event, m.unit.bound ?? 'point', m.date) : judgePeriod(r, base, m, statements, m.date);
+          const after = j ? undefined : judgeAfter(r, base, m, statements, m.date);
+          if (j ?? after) {
+            out.push((j ?? after)!);
+            used.add(m.date);
+          }
+        }
+        if (m.relation) {
+          const j = judgeEventRelation(r, base, m, statements);
+          if (j) out.push(j);
         }
       } else if (m.frame.predicate === 'visited' || m.frame.predicate === 'met') {
         const occasions = occasionsOf(base, m);
@@ -141,6 +150,71 @@ function verdict(r: Sentence, how: Stance, d: DateSpan, known: ReadonlyArray<{ s
     replacement: widen ? `in ${replacement}` : replacement,
     message: `The draft says ${what} ${written}; the fact base says ${formatDate(right.date)}.`,
   };
+}
+
+/** "the arms relationship shifted toward missiles in the 1980s" against a recorded period. */
+function judgePeriod(r: Sentence, base: FactBase, m: FrameMatch, statements: readonly Statement[], d: DateSpan): Judgement | undefined {
+  for (const s of statements) {
+    const { start, end } = s.qualifiers;
+    const from = start ?? s.qualifiers.pointInTime;
+    if (!from) continue;
+    const fit = fitOf(d, from, end);
+    const subject = eventName(base, s.subject);
+    const when = end ? `from ${formatDate(from)} to ${formatDate(end)}` : formatDate(from);
+    if (fit === 'agrees' && !m.negation) return { verdict: 'supported', ...spanOf(m.subject, d, { start: m.triggerStart, end: m.triggerEnd }), facts: [s.id] };
+    if (fit !== 'conflicts' || m.negation) return undefined;
+    return {
+      verdict: 'refuted', start: d.start, end: d.end, facts: [s.id], hedged: m.hedge !== undefined,
+      replacement: writeLike(from, d, end),
+      message: `The draft dates this to ${r.text.slice(d.start, d.end)}; the fact base dates it for the ${subject} ${when}.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A start the base knows only as "after E" ("ties first emerged after the 1979 revolution"): a
+ * date wholly before E's is refuted, and the fix says "after E".
+ */
+function judgeAfter(r: Sentence, base: FactBase, m: FrameMatch, statements: readonly Statement[], d: DateSpan): Judgement | undefined {
+  for (const s of statements) {
+    for (const e of s.qualifiers.after ?? []) {
+      const when = base.about(e, 'occurred').map((x) => recordedDate(x, 'point') ?? x.qualifiers.start).find((x) => x !== undefined);
+      if (!when || fitOf(d, when) !== 'conflicts' || d.hi > interval(when)[0]) continue;
+      if (m.negation) return undefined;
+      // "in the early 1970s" is replaced with its preposition: "after the 1979 Iranian revolution".
+      const before = r.words[d.first - 1]?.tag === 'DET' ? d.first - 2 : d.first - 1;
+      const prep = r.words[before];
+      const start = prep && ['in', 'during', 'by', 'from', 'around'].includes(prep.norm) ? prep.start : d.start;
+      const name = base.entities.get(e)?.name ?? e;
+      return {
+        verdict: 'refuted', start, end: d.end, facts: [s.id], hedged: m.hedge !== undefined,
+        replacement: `after the ${name.replace(/^the\s/i, '')}`,
+        message: `The draft dates this to ${r.text.slice(d.start, d.end)}; the fact base says the ${eventName(base, s.subject)} began after the ${name.replace(/^the\s/i, '')} (${formatDate(when)}).`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** "relations date from the years after the 1979 revolution": the recorded order of two events. */
+function judgeEventRelation(r: Sentence, base: FactBase, m: FrameMatch, statements: readonly Statement[]): Judgement | undefined {
+  const rel = m.relation!;
+  const event = rel.event.name?.entity;
+  if (!event) return undefined;
+  for (const s of statements) {
+    const same = rel.relation === 'after' ? s.qualifiers.after : s.qualifiers.before;
+    const other = rel.relation === 'after' ? s.qualifiers.before : s.qualifiers.after;
+    if (same?.includes(event)) return { verdict: 'supported', ...spanOf(m.subject, rel.event, { start: m.triggerStart, end: m.triggerEnd }), facts: [s.id] };
+    if (other?.includes(event)) {
+      const right = rel.relation === 'after' ? 'before' : 'after';
+      return {
+        verdict: 'refuted', start: rel.word.start, end: rel.word.end, facts: [s.id], hedged: m.hedge !== undefined, replacement: right,
+        message: `The draft puts this ${rel.relation} the ${eventName(base, event)}; the fact base says ${right}.`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** "shortly before the first US-North Korea summit" against a record of "after". */

@@ -30,6 +30,8 @@ interface Terminal {
   readonly acronym: boolean;
   /** Names without digits need a capital in the text, so "green pine" stays a tree. */
   readonly needsCapital: boolean;
+  /** Which word of the name must be capitalised: the name's first capitalised word ("ties between Tehran and Pyongyang" needs "Tehran"). */
+  readonly capitalAt: number;
 }
 
 interface TrieNode {
@@ -52,6 +54,7 @@ export class EntityMatcher {
     if (tokens.length === 0) return;
     const acronym = tokens.every((t) => t.upper);
     const needsCapital = !/\d/.test(name) && /\p{Lu}/u.test(name);
+    const capitalAt = Math.max(0, tokens.findIndex((t) => t.capital));
     for (const variant of variants(tokens.map((t) => t.norm))) {
       let node = this.root;
       for (const word of variant) {
@@ -63,7 +66,7 @@ export class EntityMatcher {
         node = child;
       }
       const list = (node.terminals ??= []);
-      if (!list.some((t) => t.entity === entity && t.kind === kind)) list.push({ entity, kind, acronym, needsCapital });
+      if (!list.some((t) => t.entity === entity && t.kind === kind)) list.push({ entity, kind, acronym, needsCapital, capitalAt: Math.min(capitalAt, variant.length - 1) });
     }
   }
 
@@ -108,7 +111,7 @@ function accepts(t: Terminal, tokens: readonly Token[], from: number, to: number
     for (let k = from; k < to; k++) if (!tokens[k]!.upper && !/^\d+$/.test(tokens[k]!.norm)) return false;
     return true;
   }
-  return !t.needsCapital || tokens[from]!.capital;
+  return !t.needsCapital || (tokens[from + t.capitalAt] ?? tokens[from]!).capital;
 }
 
 /** What may stand between two words of one name: spaces, hyphens, dashes, apostrophes, a dot, a slash. */

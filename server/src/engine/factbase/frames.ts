@@ -216,6 +216,17 @@ export const FRAMES: readonly FrameDefinition[] = [
     ],
   },
   {
+    // What a relationship centred on, and when: "the arms relationship shifted toward missiles".
+    predicate: 'focused-on',
+    slots: { subject: ['event'], object: [] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['shift', 'turn', 'move', 'pivot', 'evolve', 'focus', 'center', 'centre', 'concentrate', 'refocus'], prep: ['toward', 'towards', 'to', 'on', 'into'], roles: { subject: 'subject' } },
+      { pos: 'noun', lemmas: ['shift', 'turn', 'move', 'pivot', 'focus'], prep: ['toward', 'towards', 'to', 'on'], roles: { owner: 'subject', subject: 'subject' } },
+    ],
+  },
+  {
     // Where an event took place: "the summit in Singapore", "held in Hanoi", "took place in Tehran".
     predicate: 'located-in',
     slots: { subject: ['event'], object: ['place'] },
@@ -234,7 +245,9 @@ export const FRAMES: readonly FrameDefinition[] = [
     repeats: false,
     units: [
       { pos: 'verb', lemmas: ['end', 'conclude', 'finish', 'stop', 'close', 'cease'], bound: 'end', roles: { subject: 'subject' } },
-      { pos: 'verb', lemmas: ['begin', 'start', 'erupt', 'commence', 'break'], bound: 'start', roles: { subject: 'subject' } },
+      { pos: 'verb', lemmas: ['begin', 'start', 'erupt', 'commence', 'break', 'emerge', 'blossom', 'arise', 'originate', 'flower', 'form'], bound: 'start', roles: { subject: 'subject' } },
+      // "relations date from the years after the revolution", "ties go back to 1979".
+      { pos: 'verb', lemmas: ['date'], prep: ['from', 'to'], bound: 'start', roles: { subject: 'subject' } },
       { pos: 'verb', lemmas: ['occur', 'happen', 'unfold'], bound: 'point', roles: { subject: 'subject' } },
       { pos: 'noun', lemmas: ['end', 'conclusion', 'close', 'finish'], prep: ['of'], bound: 'end', roles: { owner: 'subject', prep: 'subject', modifier: 'subject' } },
       { pos: 'noun', lemmas: ['start', 'beginning', 'outbreak', 'onset'], prep: ['of'], bound: 'start', roles: { owner: 'subject', prep: 'subject', modifier: 'subject' } },

@@ -16,6 +16,7 @@ import type { Name } from '../reading/names.js';
 import type { NounPhrase, VerbGroup } from '../reading/phrases.js';
 import type { DateSpan } from '../reading/dates.js';
 import type { Reading } from '../reading/reading.js';
+import type { Clause } from '../reading/clauses.js';
 import type { Word } from '../reading/words.js';
 
 /** A phrase in a slot, and the name it picks out if it has one. */
@@ -557,7 +558,18 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
       relation ??= { relation: prep.norm, event: fillerOf(p)!, word: prep };
     }
   }
+  date ??= cleftDate(r, c);
   return { ...(date && { date }), ...(place && { place }), ...(relation && { relation }) };
+}
+
+/** "It was in the 1980s that the relationship shifted": the date a cleft sentence puts first. */
+function cleftDate(r: Reading, c: Clause): DateSpan | undefined {
+  if (c.marker?.norm !== 'that' || c.parent === undefined) return undefined;
+  const parent = r.clauses[c.parent]!;
+  const it = r.words[parent.first];
+  const be = r.words[parent.first + 1];
+  if (it?.norm !== 'it' || be?.lemma !== 'be') return undefined;
+  return r.dates.find((d) => d.first > parent.first + 1 && d.last < c.first);
 }
 
 /**

@@ -217,6 +217,12 @@ function unknownNames(words: readonly Word[], covered: readonly boolean[], conte
       }
       break;
     }
+    // A lone capitalised word opening the sentence before a common noun is an ordinary word:
+    // "Friendly relations", "Warm ties". Names the base or the gazetteer knows were found above.
+    if (last === k && words[k]!.initial && !designatorStart(words, k) && !words[k]!.upper && (words[k + 1]?.tag === 'NOUN' || words[k + 1]?.tag === 'ADJ') && !words[k + 1]!.cap) {
+      k++;
+      continue;
+    }
     // A leading "The" of a title in mid-sentence: "The National Interest".
     let first = k;
     const the = words[k - 1];

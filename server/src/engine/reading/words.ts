@@ -146,6 +146,7 @@ function lexical(w: Word): void {
   if (MODALS.has(n)) return set(w, 'MODAL');
   if (n === 'ca' || n === 'wo') return set(w, 'MODAL', n === 'ca' ? 'can' : 'will'); // ca|n't, wo|n't
   if (NEGATIONS.has(n)) return set(w, 'NEG');
+  if (NUMBER_WORDS.has(n.split('-')[0]!)) return set(w, 'NUM');
   if (n === 'no' && !w.cap) return set(w, 'DET');
   if (DETERMINERS.has(n)) return set(w, 'DET');
   if (POSSESSIVE_PRONOUNS.has(n)) return set(w, 'PPOSS');
@@ -166,7 +167,7 @@ function lexical(w: Word): void {
     w.form = formOf(american, verb);
     return;
   }
-  if (/ly$/.test(n) && n.length > 4 && !LY_NOT_ADVERB.has(n)) return set(w, 'ADV');
+  if (/ly$/.test(n) && n.length > 4) return set(w, LY_NOT_ADVERB.has(n) ? 'ADJ' : 'ADV');
   if (w.cap && !w.initial) return set(w, 'PROPN', n);
   if (/(?:ed|ing)$/.test(n) && n.length > 5) {
     // An unlisted -ed or -ing word: a participle used as a modifier, or a verb; context decides.
@@ -191,6 +192,12 @@ function formOf(form: string, lemma: string): VerbForm {
   return 'past-or-participle';
 }
 
+/** Number words, which figures are made of. */
+const NUMBER_WORDS = new Set('zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '));
+
+/** Plural nouns that head compounds ("arms trade", "sanctions relief") rather than take a verb. */
+const PLURAL_MODIFIERS = new Set(['arms', 'sanctions', 'goods', 'forces', 'affairs', 'news', 'talks', 'missiles', 'weapons', 'nuclear']);
+
 /** Nominal words before which a word is read as a noun: "the visit", "his 1989 trip", "Iran's copy". */
 const NOMINAL_BEFORE: ReadonlySet<Tag> = new Set(['DET', 'PPOSS', 'POSS', 'ADJ', 'NUM']);
 
@@ -206,7 +213,9 @@ function contextual(words: Word[], w: Word): void {
   // revised figure" (a participle used as a modifier).
   // After a noun, though, a finite form is the phrase's verb: "the war ended", "the war ends".
   const afterDeterminer = prev !== undefined && (prev.tag === 'DET' || prev.tag === 'PPOSS' || prev.tag === 'POSS' || (prev.tag === 'NUM' && !/^\d{4}$/.test(prev.text)));
-  const finiteAfterNoun = prev !== undefined && (prev.tag === 'NOUN' || prev.tag === 'PROPN') && (w.form === 'past-or-participle' || w.form === 'third');
+  // A plural subject takes the base form: "the two nations date from".
+  const pluralSubject = prev !== undefined && prev.tag === 'NOUN' && w.form === 'base' && prev.lemma !== prev.norm && !PLURAL_MODIFIERS.has(prev.norm);
+  const finiteAfterNoun = prev !== undefined && (prev.tag === 'NOUN' || prev.tag === 'PROPN') && (w.form === 'past-or-participle' || w.form === 'third' || pluralSubject);
   if (w.tag === 'VERB' && prev && !finiteAfterNoun && (insideNounPhrase(words, w.i) || (prev.tag === 'PREP' && NOUN_FIRST.has(w.norm)))) {
     if (w.form === 'past-or-participle') {
       if (!afterDeterminer && prev.tag !== 'ADJ') return;
