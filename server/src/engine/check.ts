@@ -166,6 +166,9 @@ export class Checker {
         const start = offsetOf(block, from);
         const end = endOffset(block, to);
         if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
+        // Two checks that refute the same words (the speaker of a recorded quotation is also the
+        // reporter of its finding) make one finding: the first check's, in registry order.
+        if (j.verdict === 'refuted' && findings.some((f) => f.start === start && f.end === end)) continue;
         const sources = sourcesOf(this.base, j.facts);
         const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
         const cite = citer.plan(sources, citeEnd);

@@ -120,6 +120,13 @@ function isPerson(n: Name | undefined): n is Name {
   return n !== undefined && n.demonymOf === undefined && n.kinds.has('person') && (n.entity !== undefined || n.kinds.size === 1);
 }
 
+/** A person, or a name the base does not know that can be one. */
+function mayBePerson(n: Name): boolean {
+  if (isPerson(n)) return true;
+  const unknown: Name = n;
+  return unknown.entity === undefined && unknown.demonymOf === undefined && unknown.kinds.has('person');
+}
+
 /** Every title the sentence gives a person: in the person's phrase, in apposition, or by a copula. */
 function titleClaims(r: Sentence, base: FactBase): TitleClaim[] {
   const out: TitleClaim[] = [];
@@ -151,7 +158,9 @@ function titleClaims(r: Sentence, base: FactBase): TitleClaim[] {
       // Only a definite title ("Iran's president", "the Iranian president"), not "As president,".
       const title = p.owner || p.determiner || p.demonyms.length || p.referent ? officeTitle(r, p, p.last + 1) : undefined;
       const q = title && apposition(r, p);
-      if (title && q && isPerson(q.referent)) out.push(claimOf(r, base, q.referent, p, title, p.start, q.referent.end));
+      // A name the base does not know, in apposition to a title, is a person's.
+      const named = q?.referent;
+      if (title && named && mayBePerson(named)) out.push(claimOf(r, base, named, p, title, p.start, named.end));
     }
   }
   return out;

@@ -127,6 +127,8 @@ export const FRAMES: readonly FrameDefinition[] = [
     units: [
       { pos: 'verb', lemmas: ['meet', 'receive', 'host', 'welcome', 'greet', 'entertain'], prep: ['with'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
       { pos: 'noun', lemmas: ['meeting', 'talk', 'talks', 'reception', 'audience', 'encounter', 'summit'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+      // A picture of two people together: "the photo shows Iran's president with Kim Yong Nam".
+      { pos: 'verb', lemmas: ['show', 'picture', 'depict', 'photograph', 'capture', 'feature'], prep: ['with', 'alongside', 'beside'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' } },
     ],
   },
   {

@@ -341,7 +341,9 @@ function typed(frame: FrameDefinition, slots: Partial<Record<Slot, Filler>>): bo
     const kinds = frame.slots[slot];
     // A demonym stands for its country: "a Chinese design" names China as the origin.
     const isPlace = f.name.demonymOf !== undefined;
-    if (kinds.length && !kinds.some((k) => f.name!.kinds.has(k) || (isPlace && k === 'place'))) return false;
+    // An office stands for the person who holds it: "Iran's president met Kim Yong Nam".
+    const office = f.name.kinds.has('office');
+    if (kinds.length && !kinds.some((k) => f.name!.kinds.has(k) || (isPlace && k === 'place') || (office && k === 'person'))) return false;
   }
   return true;
 }

@@ -86,7 +86,7 @@ function compute(r: Reading & { readonly frames: readonly FrameMatch[] }, base: 
       const amount = s.value.quantity;
       const money = amount.unit === 'USD';
       if (money !== (q.currency !== undefined)) continue;
-      const origin = money ? undefined : originConflict(base, s, phrase);
+      const origin = money ? undefined : originConflict(base, s, phrase, r);
       const needed = [s.subject, ...s.qualifiers.with].filter((e) => !(origin && e === origin.expected));
       if (!needed.every((e) => present.has(e))) continue;
       if (!rightTime(r, s, phrase)) continue;
@@ -190,11 +190,14 @@ function originStatements(base: FactBase): Statement[] {
 }
 
 /** A demonym in the counted phrase that is not the one the statement's unit carries. */
-function originConflict(base: FactBase, s: Statement, phrase: NounPhrase): { demonym: Name; expected: string } | undefined {
+function originConflict(base: FactBase, s: Statement, phrase: NounPhrase, r: Reading & { readonly frames: readonly FrameMatch[] }): { demonym: Name; expected: string } | undefined {
   const expected = originsOf(base).get(s.id);
   if (!expected) return undefined;
   const other = phrase.demonyms.find((d) => d.demonymOf !== expected && d.first > (phrase.quantity?.last ?? -1));
-  return other ? { demonym: other, expected } : undefined;
+  if (other) return { demonym: other, expected };
+  // "Iran's fourteen midget submarines are of Chinese origin": the origin said of the phrase.
+  const said = r.frames.find((m) => m.frame.predicate === 'country' && m.subject?.phrase === phrase && m.object?.name?.demonymOf !== undefined && m.object.name.demonymOf !== expected);
+  return said?.object?.name ? { demonym: said.object.name, expected } : undefined;
 }
 
 /** A head noun without plural or spelling variants: "advisors" and "advisers" → "adviser". */

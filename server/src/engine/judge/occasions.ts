@@ -43,6 +43,8 @@ export type Aspect = 'date' | 'place' | 'relation' | 'participant';
 export function occasionsOf(base: FactBase, m: FrameMatch): Occasion[] {
   const subject = m.subject?.name?.entity;
   const object = m.object?.name?.entity;
+  // "Iran's president" stands for whoever held the office at the time of each record.
+  if (subject && base.entities.get(subject)?.type === 'office') return byOffice(base, m, subject);
   const out: Occasion[] = [];
   if (m.frame.predicate === 'met') {
     const records = [
@@ -66,6 +68,18 @@ export function occasionsOf(base: FactBase, m: FrameMatch): Occasion[] {
       const related = (id: string | undefined) => id !== undefined && (within(base, id, object) || within(base, object, id));
       if (related(to) || related(s.qualifiers.location)) out.push(occasion(s, to));
     }
+  }
+  return out;
+}
+
+/** The occasions of the people who held an office, each at a time they held it. */
+function byOffice(base: FactBase, m: FrameMatch, office: string): Occasion[] {
+  const out: Occasion[] = [];
+  for (const held of base.pointingTo(office, 'held-office')) {
+    const when = held.qualifiers.pointInTime;
+    const stand: FrameMatch = { ...m, subject: { ...m.subject!, name: { ...m.subject!.name!, entity: held.subject } } };
+    // The holder's own occasions, with the same object: only those of a time they held the office.
+    for (const o of occasionsOf(base, stand)) if (!when || !o.date || o.date.year === when.year) out.push(o);
   }
   return out;
 }

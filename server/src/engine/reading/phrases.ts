@@ -160,7 +160,7 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
     const x = words[j]!;
     const name = spans.nameAt(j);
     // A place's name followed by another name are two phrases: "sold Iran torpedo/missile boats".
-    if (name && headName && last === headName.last && headName.kinds.has('place') && headName.kinds.size === 1 && !name.kinds.has('office') && name.demonymOf === undefined) break;
+    if (name && headName && last === headName.last && headName.kinds.has('place') && headName.kinds.size === 1 && !name.kinds.has('office') && name.demonymOf === undefined && !determiner) break;
     if (name) {
       names.push(name);
       headName = name;

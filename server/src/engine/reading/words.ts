@@ -137,6 +137,8 @@ function lexical(w: Word): void {
     w.lemma = 'not';
     return;
   }
+  // An acronym is a name, whatever word it spells: "US" is not "us", "IT" not "it".
+  if (w.upper && w.text.length >= 2 && /^\p{Lu}+$/u.test(w.text) && !['I', 'A'].includes(w.text)) return set(w, 'PROPN', n);
   const aux = AUXILIARIES.get(n);
   if (aux) {
     w.tag = 'AUX';
