@@ -35,6 +35,7 @@ export const description: Check = {
     for (const m of r.frames) {
       for (const s of statementsOf(r, base, m)) add(judgeWords(r, s, wordsOfFrame(r, m)));
       if (m.frame.predicate === 'sold-to') add(judgeOnly(r, base, m));
+      if (m.frame.predicate === 'trading-partner') add(judgeRanked(r, base, m));
     }
     // What a figure was of: only a contradiction is new; the quantity check supports the figure.
     for (const c of figureClaims(r, base)) {
@@ -116,6 +117,31 @@ function judgeOnly(r: Sentence, base: FactBase, m: FrameMatch): Judgement | unde
   return {
     verdict: 'refuted', ...spanOf(only, object), facts: others.map((s) => s.id),
     message: `The draft says only ${object.name.text}; the fact base records ${names.join(', ')} too.`,
+  };
+}
+
+/** Words that rank a partner first: "its key trading partner", "China, its main trading partner". */
+const FIRST_RANK = new Set(['key', 'main', 'largest', 'biggest', 'top', 'chief', 'principal', 'leading', 'primary', 'most', 'important', 'foremost']);
+
+/**
+ * "a record trade deficit with Russia, its key trading partner": a partner of a rank the base
+ * records has one value (the key trading partner is China), so another country is refuted.
+ */
+function judgeRanked(r: Sentence, base: FactBase, m: FrameMatch): Judgement | undefined {
+  const subject = m.subject?.name?.entity;
+  const object = m.object?.name;
+  if (!subject || !object || !object.kinds.has('place')) return undefined;
+  const trigger = r.wordAt(m.triggerStart);
+  const phrase = trigger ? r.phraseOf(trigger.i) : undefined;
+  if (!phrase || !r.words.slice(phrase.first, phrase.head.i).some((w) => FIRST_RANK.has(w.norm))) return undefined;
+  const ranked = [subject, ...countriesOf(base, subject)].flatMap((id) => base.about(id, 'trading-partner')).filter((s) => s.qualifiers.rank === 'key' && s.value.kind === 'entity');
+  const first = ranked[0];
+  if (!first || first.value.kind !== 'entity') return undefined;
+  const right = first.value.id;
+  if (object.entity === right || (object.entity && countriesOf(base, object.entity).includes(right))) return { verdict: 'supported', ...spanOf(object, phrase), facts: [first.id] };
+  return {
+    verdict: 'refuted', start: object.start, end: object.end, facts: [first.id], replacement: base.entities.get(right)?.name ?? right,
+    message: `The draft calls ${object.text} the key trading partner; the fact base says ${base.entities.get(right)?.name ?? right}.`,
   };
 }
 

@@ -55,7 +55,7 @@ export class EntityMatcher {
     const acronym = tokens.every((t) => t.upper);
     const needsCapital = !/\d/.test(name) && /\p{Lu}/u.test(name);
     const capitalAt = Math.max(0, tokens.findIndex((t) => t.capital));
-    for (const variant of variants(tokens.map((t) => t.norm))) {
+    for (const variant of variants(tokens.map((t) => t.norm), acronym ? [] : tokens.map((t) => t.upper && t.end - t.start <= 3))) {
       let node = this.root;
       for (const word of variant) {
         let child = node.next.get(word);
@@ -124,8 +124,10 @@ function joinable(text: string, from: number, to: number): boolean {
  * A name's token sequences: as written, and with a number joined to the word before it
  * ("Shahab 3" is also "Shahab3"), since writers drop the hyphen both ways.
  */
-function variants(words: readonly string[]): string[][] {
+function variants(words: readonly string[], shortAcronyms: readonly boolean[] = []): string[][] {
   const out = [words.slice()];
+  // "US-North Korea summit" is also written "U.S.-North Korea summit": letters with dots.
+  if (shortAcronyms.some(Boolean)) out.push(words.flatMap((w, i) => (shortAcronyms[i] ? [...w] : [w])));
   const joined: string[] = [];
   for (const w of words) {
     if (joined.length && /^\d+$/.test(w) && !/^\d+$/.test(joined[joined.length - 1]!)) joined[joined.length - 1] += w;

@@ -229,6 +229,14 @@ export const FRAMES: readonly FrameDefinition[] = [
     ],
   },
   {
+    // A trading partner: "Russia, its key trading partner", "China, North Korea's main trading partner".
+    predicate: 'trading-partner',
+    slots: { subject: ['place'], object: ['place'] },
+    oneValue: false,
+    repeats: false,
+    units: [{ pos: 'noun', lemmas: ['partner'], roles: { owner: 'subject', subject: 'object' } }],
+  },
+  {
     // Where an event took place: "the summit in Singapore", "held in Hanoi", "took place in Tehran".
     predicate: 'located-in',
     slots: { subject: ['event'], object: ['place'] },

@@ -58,6 +58,8 @@ const LIGHT_VERBS = new Set(['make', 'pay', 'undertake', 'hold', 'conduct', 'beg
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'during', 'around', 'by', 'since', 'from', 'of', 'until', 'through']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'inside']);
 const HEDGE_WORDS = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'supposedly', 'effectively', 'probably', 'possibly', 'likely', 'seemingly', 'purportedly', 'may', 'might', 'could']);
+/** Prepositions whose phrase a search for another preposition may pass over. */
+const HOPPABLE = new Set(['on', 'of', 'for', 'about', 'over', 'with', 'at', 'from', 'into']);
 /** How far a role may be from its trigger, in words. */
 const REACH = 12;
 
@@ -301,7 +303,7 @@ function assemble(
     }
     const phrase = found[role];
     if (!phrase) continue;
-    const filler = fillerOf(phrase);
+    const filler = fillerOf(phrase, r);
     if (filler && (!slots[slot] || filler.name)) slots[slot] = filler;
   }
   // A unit that is only a unit with its modifier ("a Nodong variant") needs one.
@@ -348,10 +350,36 @@ function typed(frame: FrameDefinition, slots: Partial<Record<Slot, Filler>>): bo
   return true;
 }
 
-export function fillerOf(phrase: NounPhrase): Filler | undefined {
-  if (phrase.pronoun) return { phrase, start: phrase.start, end: phrase.end };
+export function fillerOf(phrase: NounPhrase, r?: Reading): Filler | undefined {
+  if (phrase.pronoun) {
+    const name = r ? antecedent(r, phrase) : undefined;
+    return { phrase, ...(name && { name }), start: phrase.start, end: phrase.end };
+  }
   if (phrase.referent) return fillerOfName(phrase, phrase.referent);
   return { phrase, start: phrase.start, end: phrase.end };
+}
+
+const PERSONAL = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'herself']);
+const IMPERSONAL = new Set(['it', 'its', 'itself']);
+
+/**
+ * What a pronoun stands for inside its sentence: the nearest name before it of a kind the
+ * pronoun can take ("he", "his": a person; "it", "its": anything but a person), when only one
+ * candidate of that kind is near. Across sentences, see the reference layer.
+ */
+function antecedent(r: Reading, phrase: NounPhrase): Name | undefined {
+  const word = phrase.pronoun!.norm;
+  const person = PERSONAL.has(word);
+  if (!person && !IMPERSONAL.has(word)) return undefined;
+  let found: Name | undefined;
+  for (const n of r.names) {
+    if (n.last >= phrase.first) break;
+    if (n.demonymOf !== undefined || !n.entity) continue;
+    const isPerson = n.kinds.has('person');
+    if (person !== isPerson) continue;
+    found = n;
+  }
+  return found;
 }
 
 function fillerOfName(phrase: NounPhrase, name: Name): Filler {
@@ -396,6 +424,9 @@ function findPreposition(r: Reading, from: number, preps: readonly string[], als
       const np = phraseStartingAt(r, j + 1);
       if (!np) break;
       if (preps.includes(w.norm)) return np;
+      // Only past a phrase that says what about ("on Korean Peninsula policy"), never past one
+      // that says when ("before the summit in Singapore" places the summit).
+      if (!HOPPABLE.has(w.norm)) break;
       j = np.last + 1;
     }
   }

@@ -57,6 +57,8 @@ const NOUN_SYNONYMS: Readonly<Record<string, string>> = {
 };
 /** Words that never distinguish what is counted. */
 const STOP = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'to', 'by', 'and', 'or', 'for', 'from', 'with', 'at', 'as', 'held', 'ground', 's', 'its', 'their', 'his', 'her']);
+/** Participles of making after a demonym: "Russian-built", "Chinese-made". */
+const MAKING = new Set(['built', 'buil', 'made', 'mad', 'design', 'produc', 'produce', 'supplied', 'suppli', 'manufactur', 'manufacture', 'make', 'build', 'supply']);
 /** Verbs whose subject holds what the object counts. */
 const HOLDING = new Set(['have', 'hold', 'field', 'own', 'keep', 'maintain', 'send', 'deploy', 'operate', 'possess', 'station']);
 
@@ -220,6 +222,8 @@ function countsTheUnit(r: Reading, s: Statement, q: Quantity, phrase: NounPhrase
   for (let k = figure.last + 1; k < phrase.head.i; k++) {
     const w = r.words[k]!;
     if (w.tag === 'PUNCT') continue;
+    // "Russian-built": a participle of making joined to the demonym says where they come from.
+    if (wrongOrigin && k === wrongOrigin.last + 2 && w.joined && MAKING.has(w.lemma.replace(/e?d$/, '')) ) continue;
     const name = phrase.names.find((n) => n.first <= k && k <= n.last);
     if (name) {
       if (name === wrongOrigin) continue;

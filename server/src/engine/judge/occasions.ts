@@ -62,11 +62,12 @@ export function occasionsOf(base: FactBase, m: FrameMatch): Occasion[] {
     }
     return out;
   }
-  if (m.frame.predicate === 'visited' && subject && object) {
+  if (m.frame.predicate === 'visited' && subject) {
+    // "Ri Yong Ho's August 2018 visit" says no place: any of the visitor's recorded visits.
     for (const s of base.about(subject, 'visited')) {
       const to = s.value.kind === 'entity' ? s.value.id : undefined;
-      const related = (id: string | undefined) => id !== undefined && (within(base, id, object) || within(base, object, id));
-      if (related(to) || related(s.qualifiers.location)) out.push(occasion(s, to));
+      const related = (id: string | undefined) => id !== undefined && object !== undefined && (within(base, id, object) || within(base, object, id));
+      if (!object || related(to) || related(s.qualifiers.location)) out.push(occasion(s, to));
     }
   }
   return out;

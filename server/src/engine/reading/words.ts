@@ -194,6 +194,8 @@ function formOf(form: string, lemma: string): VerbForm {
   return 'past-or-participle';
 }
 
+const MONTH_NAMES = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+
 /** Number words, which figures are made of. */
 const NUMBER_WORDS = new Set('zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen'.split(' '));
 
@@ -224,7 +226,7 @@ function contextual(words: Word[], w: Word): void {
       w.tag = 'ADJ';
       return;
     }
-    if (w.form !== 'gerund' || afterDeterminer) {
+    if (w.form !== 'gerund' || afterDeterminer || next?.tag === 'NOUN') {
       w.tag = 'NOUN';
       w.lemma = w.form === 'gerund' ? w.norm : singular(w.norm);
       delete w.form;
@@ -270,8 +272,9 @@ function contextual(words: Word[], w: Word): void {
 function insideNounPhrase(words: readonly Word[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
     const w = words[j]!;
-    // A year opens no phrase of its own: "in 1986 changed" has a verb; "the 1989 visit" has a determiner.
-    if (w.tag === 'NUM' && /^\d{4}$/.test(w.text)) continue;
+    // A year opens no phrase of its own: "in 1986 changed" has a verb; "the 1989 visit" has a
+    // determiner, and "Ri's August 2018 visit" a possessive.
+    if ((w.tag === 'NUM' && /^\d{4}$/.test(w.text)) || MONTH_NAMES.has(w.norm)) continue;
     if (NOMINAL_BEFORE.has(w.tag) && w.tag !== 'ADJ') return true;
     if (w.tag !== 'ADJ' && w.tag !== 'NOUN' && !(w.text === '-' && w.joined)) return false;
   }
