@@ -153,6 +153,7 @@ export class Checker {
     const findings: Finding[] = [];
     const claims: Claim[] = [];
     const citer = new Citer(text, this.base, parsed.footnotes, options.citationStyle ?? 'apa');
+    const refutedRanges = new Set<string>();
 
     for (const block of parsed.blocks) {
       for (const { check, judgement: j, sentenceEnd } of judge(block)) {
@@ -168,7 +169,11 @@ export class Checker {
         if (suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
         // Two checks that refute the same words (the speaker of a recorded quotation is also the
         // reporter of its finding) make one finding: the first check's, in registry order.
-        if (j.verdict === 'refuted' && findings.some((f) => f.start === start && f.end === end)) continue;
+        if (j.verdict === 'refuted') {
+          const key = `${start}:${end}`;
+          if (refutedRanges.has(key)) continue;
+          refutedRanges.add(key);
+        }
         const sources = sourcesOf(this.base, j.facts);
         const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
         const cite = citer.plan(sources, citeEnd);

@@ -208,8 +208,17 @@ function nounKey(word: string): string {
   return NOUN_SYNONYMS[w] ?? w;
 }
 
+const wordCache = new Map<string, string[]>();
+
+/** The folded words of a fact-base text, read once: the same units and `of`s come up in every sentence. */
 function wordsOf(text: string): string[] {
-  return tokenize(text).map((t) => t.norm);
+  let words = wordCache.get(text);
+  if (!words) {
+    words = tokenize(text).map((t) => t.norm);
+    if (wordCache.size > 10_000) wordCache.clear();
+    wordCache.set(text, words);
+  }
+  return words;
 }
 
 /** "300 North Korean military advisers": after the number, only words the statement uses, then its head noun. */

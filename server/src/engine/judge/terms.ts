@@ -50,7 +50,7 @@ function compile(term: string): Array<Set<string>> {
 /** The wordings of `terms` found among words [from, to], longest first where they overlap. */
 export function findTerms(r: Reading, terms: readonly string[], from = 0, to = r.words.length - 1): TermHit[] {
   const hits: TermHit[] = [];
-  const sorted = [...terms].sort((a, b) => tokenize(b).length - tokenize(a).length);
+  const sorted = [...terms].sort((a, b) => compile(b).length - compile(a).length);
   const taken = new Set<number>();
   for (const term of sorted) {
     const parts = compile(term);

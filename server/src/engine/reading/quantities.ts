@@ -119,10 +119,11 @@ export function findQuantities(words: readonly Word[], text: string, exclude: (f
  */
 function withDecades(text: string, from: number, to: number, numbers: NumberPhrase[]): NumberPhrase[] {
   const out = [...numbers];
+  // Searched in the sentence alone: a search from `from` would run on to the block's end.
+  const slice = text.slice(from, to);
   const re = /\b(an?)\s+(?=(?:decade|year|month|week|day)\b)/gi;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const start = m.index;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const start = from + m.index;
     if (out.some((n) => n.start <= start && start < n.end)) continue;
     out.push({ start, end: start + m[1]!.length, value: 1, style: 'words', commas: false, scaled: false, article: true });
   }
