@@ -37,9 +37,28 @@ export const argument: Check = {
         if (j) out.push(j);
       }
     }
+    // A writer who says the same as the author, on their own account, makes a claim the source
+    // supports; disagreeing on their own account is their opinion, and left alone.
+    if (authors.size === 0) {
+      for (const s of argumentsAbout(r, base)) {
+        const j = judge(r, s, { start: -1, end: -1 });
+        if (j?.verdict === 'supported') out.push(j);
+      }
+    }
     return out;
   },
 };
+
+/** The arguments whose `with` entities the sentence all names (an unattributed restatement needs the whole subject). */
+function argumentsAbout(r: Sentence, base: FactBase): Statement[] {
+  const named = new Set(r.names.map((n) => n.entity ?? n.demonymOf).filter((e): e is string => e !== undefined));
+  for (const id of [...named]) for (const st of base.about(id, 'located-in')) if (st.value.kind === 'entity') named.add(st.value.id);
+  const out = new Set<Statement>();
+  for (const id of named) {
+    for (const s of base.involving(id)) if (s.predicate === 'argues' && s.qualifiers.with.every((w) => named.has(w))) out.add(s);
+  }
+  return [...out];
+}
 
 /** Whether the sentence speaks of what the argument is about. */
 function topical(r: Sentence, base: FactBase, s: Statement): boolean {
@@ -58,9 +77,10 @@ function judge(r: Sentence, s: Statement, author: { start: number; end: number }
   const outside = (h: { start: number; end: number }) => h.end <= author.start || h.start >= author.end;
   const restating = findTerms(r, supports).filter((h) => outside(h) && !h.setAside);
   const against = findTerms(r, contradicts).filter((h) => outside(h) && !h.setAside);
-  // A sentence that restates the argument and mentions the other side contrasts the two.
-  if (restating.length && !against.length) return { verdict: 'supported', start: restating[0]!.start, end: restating[restating.length - 1]!.end, facts: [s.id] };
-  if (!against.length || restating.length) return undefined;
+  // A sentence that restates the argument and mentions the other side contrasts the two: it
+  // is the restatement that the sentence asserts.
+  if (restating.length) return { verdict: 'supported', start: restating[0]!.start, end: restating[restating.length - 1]!.end, facts: [s.id] };
+  if (!against.length) return undefined;
   const hit = against[0]!;
   const last = r.words[hit.last]!;
   const replacement = supports[0] !== undefined ? inflectLike(supports[0], last) : undefined;

@@ -133,12 +133,16 @@ function judgeRanked(r: Sentence, base: FactBase, m: FrameMatch): Judgement | un
   if (!subject || !object || !object.kinds.has('place')) return undefined;
   const trigger = r.wordAt(m.triggerStart);
   const phrase = trigger ? r.phraseOf(trigger.i) : undefined;
-  if (!phrase || !r.words.slice(phrase.first, phrase.head.i).some((w) => FIRST_RANK.has(w.norm))) return undefined;
-  const ranked = [subject, ...countriesOf(base, subject)].flatMap((id) => base.about(id, 'trading-partner')).filter((s) => s.qualifiers.rank === 'key' && s.value.kind === 'entity');
+  if (!phrase) return undefined;
+  const partners = [subject, ...countriesOf(base, subject)].flatMap((id) => base.about(id, 'trading-partner')).filter((s) => s.value.kind === 'entity');
+  // Any recorded partner supports "a trade deficit with China"; only a rank word makes one value.
+  const recorded = partners.find((s) => s.value.kind === 'entity' && (object.entity === s.value.id || (object.entity !== undefined && countriesOf(base, object.entity).includes(s.value.id))));
+  if (recorded) return { verdict: 'supported', ...spanOf(object, phrase), facts: [recorded.id] };
+  if (!r.words.slice(phrase.first, phrase.head.i).some((w) => FIRST_RANK.has(w.norm))) return undefined;
+  const ranked = partners.filter((s) => s.qualifiers.rank === 'key');
   const first = ranked[0];
   if (!first || first.value.kind !== 'entity') return undefined;
   const right = first.value.id;
-  if (object.entity === right || (object.entity && countriesOf(base, object.entity).includes(right))) return { verdict: 'supported', ...spanOf(object, phrase), facts: [first.id] };
   return {
     verdict: 'refuted', start: object.start, end: object.end, facts: [first.id], replacement: base.entities.get(right)?.name ?? right,
     message: `The draft calls ${object.text} the key trading partner; the fact base says ${base.entities.get(right)?.name ?? right}.`,

@@ -106,7 +106,10 @@ function attachments(r: Sentence, base: FactBase): Attachment[] {
       // "KOMID, an Iranian firm": an apposition with a country word and a noun of its kind.
       const q = appositionAfter(r, p);
       if (q && !q.referent && KIND_NOUNS.has(q.head.lemma) && !isDesign(q)) {
-        for (const word of countryWords(r, base, q, q.head.i)) if (!word.possessive) out.push({ word, subject, claimStart: subject.start, claimEnd: q.end });
+        for (const word of countryWords(r, base, q, q.head.i)) {
+          if (word.possessive) continue;
+          for (const s of [...coordinatedBefore(r, base, p), subject]) out.push({ word, subject: s, claimStart: s.start, claimEnd: q.end });
+        }
       }
       continue;
     }
@@ -132,11 +135,24 @@ function attachments(r: Sentence, base: FactBase): Attachment[] {
   return out;
 }
 
-/** The phrase after ", " that stands in apposition to `p`. */
+/** The phrase after ", " (or a dash, or a parenthesis) that stands in apposition to `p`. */
 function appositionAfter(r: Sentence, p: NounPhrase): NounPhrase | undefined {
-  if (r.words[p.last + 1]?.text !== ',') return undefined;
+  if (![',', '—', '–', '('].includes(r.words[p.last + 1]?.text ?? '')) return undefined;
   const q = r.phraseOf(p.last + 2);
   return q && q.first === p.last + 2 ? q : undefined;
+}
+
+/** The names coordinated before a phrase's name: "KOMID and Green Pine" gives KOMID for Green Pine. */
+function coordinatedBefore(r: Sentence, base: FactBase, p: NounPhrase): Name[] {
+  const out: Name[] = [];
+  let k = p.first - 1;
+  while (r.words[k]?.norm === 'and' || r.words[k]?.text === ',') {
+    const q = r.phraseOf(k - 1);
+    if (!q || q.last !== k - 1 || !isSubject(base, q.referent)) break;
+    out.push(q.referent);
+    k = q.first - 1;
+  }
+  return out;
 }
 
 /** The copula right before a predicate phrase, passing over adverbs ("is reportedly"). */

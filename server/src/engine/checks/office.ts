@@ -385,12 +385,14 @@ function judgeJob(r: Sentence, base: FactBase, m: FrameMatch): Judgement[] {
   const trigger = r.wordAt(m.triggerStart);
   const rolePhrase = m.unit.pos === 'noun' && trigger ? r.phraseOf(trigger.i) : undefined;
   const role = rolePhrase?.head.lemma;
-  const sentence = new Set(r.words.map((w) => w.norm));
+  // What the work was on counts in the frame's own clause: an aside about another job does not.
+  const clause = r.clauseOf[trigger?.i ?? 0];
+  const sentence = new Set(r.words.filter((w) => r.clauseOf[w.i] === clause || r.clauses[r.clauseOf[w.i]!]?.parent === clause && r.clauses[r.clauseOf[w.i]!]?.kind !== 'aside').map((w) => w.norm));
   const topical = (s: Statement) => {
     const words = tokenize(s.qualifiers.of ?? '').map((t) => t.norm).filter((w) => !STOP.has(w));
     return words.length > 0 && words.filter((w) => sentence.has(w)).length >= Math.min(2, words.length);
   };
-  const job = jobs.find(topical) ?? jobs.find((s) => role !== undefined && s.qualifiers.role === role);
+  const job = jobs.find((s) => role !== undefined && s.qualifiers.role === role) ?? jobs.find(topical);
   if (!job || job.value.kind !== 'entity') return [];
   const employer = job.value.id;
   const out: Judgement[] = [];

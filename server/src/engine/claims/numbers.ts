@@ -73,8 +73,18 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberPhr
 function readNumber(text: string, words: readonly Word[], i: number): { phrase: NumberPhrase; next: number } | undefined {
   const first = words[i]!;
   if (/^\d/.test(first.text)) {
-    // Digits glued to a letter or a hyphenated name are part of a name: "Shahab-3", "3rd".
+    // Digits glued to a letter or a hyphenated name are part of a name: "Shahab-3", "3rd". A
+    // scale glued to money is a figure: "$1bn", "$500m".
     const before = text.slice(Math.max(0, first.start - 2), first.start);
+    const glued = /^(bn|mn|m|k|tn)\b/i.exec(text.slice(first.end, first.end + 3));
+    const money = /[$€£]$/.test(before);
+    if (money && glued) {
+      if (!/^\d+(?:\.\d+)?$/.test(first.text)) return undefined;
+      const scale = { bn: 1e9, mn: 1e6, m: 1e6, k: 1e3, tn: 1e12 }[glued[1]!.toLowerCase() as 'bn' | 'mn' | 'm' | 'k' | 'tn'];
+      const end = first.end + glued[1]!.length;
+      const next = words.findIndex((w, k) => k > i && w.start >= end);
+      return { phrase: { start: first.start, end, value: round(Number(first.text) * scale), style: 'digits', commas: false, scaled: true, article: false }, next: next < 0 ? words.length : next };
+    }
     if (/[\p{L}\d][-‑–]?$/u.test(before) || /^[\p{L}]/u.test(text.slice(first.end, first.end + 1))) return undefined;
     if (!/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(first.text)) return undefined;
     let value = Number(first.text.replace(/,/g, ''));

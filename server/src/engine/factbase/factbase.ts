@@ -16,6 +16,7 @@ export class FactBase {
   private readonly bySubject = new Map<string, Statement[]>();
   private readonly byObject = new Map<string, Statement[]>();
   private readonly reports = new Map<string, Statement[]>();
+  private readonly byParticipant = new Map<string, Statement[]>();
   private readonly bySpeaker = new Map<string, Quotation[]>();
 
   constructor(sources: readonly Source[], entities: readonly Entity[], statements: readonly Statement[], quotations: readonly Quotation[], files: readonly string[]) {
@@ -28,6 +29,7 @@ export class FactBase {
       push(this.bySubject, s.subject, s);
       if (s.value.kind === 'entity') push(this.byObject, s.value.id, s);
       if (s.value.kind === 'statement') push(this.reports, s.value.id, s);
+      for (const w of s.qualifiers.with) push(this.byParticipant, w, s);
     }
     for (const q of quotations) push(this.bySpeaker, q.speaker, q);
   }
@@ -47,6 +49,11 @@ export class FactBase {
   pointingTo(object: string, predicate?: Predicate): readonly Statement[] {
     const all = this.byObject.get(object) ?? [];
     return predicate ? all.filter((s) => s.predicate === predicate) : all;
+  }
+
+  /** Statements that involve `entity` as one of their `with` participants. */
+  involving(entity: string): readonly Statement[] {
+    return this.byParticipant.get(entity) ?? [];
   }
 
   /** The `reported` statements that attribute `statementId` to someone. */

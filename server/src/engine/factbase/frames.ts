@@ -234,7 +234,11 @@ export const FRAMES: readonly FrameDefinition[] = [
     slots: { subject: ['place'], object: ['place'] },
     oneValue: false,
     repeats: false,
-    units: [{ pos: 'noun', lemmas: ['partner'], roles: { owner: 'subject', subject: 'object' } }],
+    units: [
+      { pos: 'noun', lemmas: ['partner'], roles: { owner: 'subject', subject: 'object' } },
+      // "financed a record trade deficit with China": a trade balance has a partner.
+      { pos: 'noun', lemmas: ['deficit', 'surplus', 'trade', 'imbalance'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+    ],
   },
   {
     // Where an event took place: "the summit in Singapore", "held in Hanoi", "took place in Tehran".

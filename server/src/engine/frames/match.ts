@@ -58,6 +58,8 @@ const LIGHT_VERBS = new Set(['make', 'pay', 'undertake', 'hold', 'conduct', 'beg
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'during', 'around', 'by', 'since', 'from', 'of', 'until', 'through']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'inside']);
 const HEDGE_WORDS = new Set(['reportedly', 'allegedly', 'apparently', 'reputedly', 'supposedly', 'effectively', 'probably', 'possibly', 'likely', 'seemingly', 'purportedly', 'may', 'might', 'could']);
+/** Nouns of phrases that say when ("last year"), not who. */
+const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'time', 'decade', 'century', 'night', 'morning', 'evening', 'spring', 'summer', 'autumn', 'fall', 'winter', 'era', 'period']);
 /** Prepositions whose phrase a search for another preposition may pass over. */
 const HOPPABLE = new Set(['on', 'of', 'for', 'about', 'over', 'with', 'at', 'from', 'into']);
 /** How far a role may be from its trigger, in words. */
@@ -133,6 +135,11 @@ function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: Ver
   if (unit.prep) {
     const prep = findPreposition(r, v.last + 1, unit.prep, object ? after : v.last + 1);
     if (prep) found.prep = prep;
+    // "dispatched their top leaders there": "there" is the place the sentence named before.
+    else if (r.words[after]?.norm === 'there' || r.words[after]?.norm === 'here') {
+      const place = [...r.phrases].reverse().find((x) => x.last < v.first && x.referent?.kinds.has('place') && !x.referent.demonymOf);
+      if (place) found.prep = place;
+    }
   }
   const by = findPreposition(r, v.last + 1, ['by'], after);
   if (by) found.by = by;
@@ -155,9 +162,21 @@ function nounMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: Nou
   }
   if (p.owner) found.owner = p.owner;
   const wantsDemonym = Object.keys(unit.roles).includes('demonym');
-  const modifier = wantsDemonym ? p.demonyms[p.demonyms.length - 1] : p.names.find((n) => n.demonymOf === undefined && n.last < p.head.i);
+  const modifiers = p.names.filter((n) => n.demonymOf === undefined && n.last < p.head.i);
+  const modifier = wantsDemonym ? p.demonyms[p.demonyms.length - 1] : modifiers[0];
   const governing = predicateOf(r, p);
   if (governing) found.subject = governing.subject;
+  // "it financed a record trade deficit with China": the noun is the verb's object, and the
+  // act is the verb's subject's.
+  else if (!found.owner) {
+    const agent = agentOfObject(r, p);
+    if (agent) found.subject = agent;
+  }
+  // "the Rouhani-Ri meeting": two names before the noun of a symmetric act are its two sides.
+  if (frame.symmetric && modifiers.length === 2 && !found.owner && !found.prep) {
+    const slots: Partial<Record<Slot, Filler>> = { subject: fillerOfName(p, modifiers[0]!), object: fillerOfName(p, modifiers[1]!) };
+    if (typed(frame, slots)) return finish(r, frame, unit, slots, p.head.start, p.head.end, governing?.verb, p.first);
+  }
   return assemble(r, frame, unit, unit.roles, found, p.head.start, p.head.end, governing?.verb, p.first, modifier ? fillerOfName(p, modifier) : undefined);
 }
 
@@ -256,9 +275,11 @@ function prepositionMatches(r: Reading, frame: FrameDefinition, unit: LexicalUni
 
 /** "the first US-North Korea summit in Singapore": a name and the phrase of a preposition after it. */
 function attachedMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: NounPhrase): FrameMatch | undefined {
-  const w = r.words[p.last + 1];
+  // "the first US-North Korea summit in Singapore", or set off: "the summit, in Singapore,".
+  const comma = r.words[p.last + 1]?.text === ',' ? 1 : 0;
+  const w = r.words[p.last + 1 + comma];
   if (!w || w.tag !== 'PREP' || !unit.prep?.includes(w.norm)) return undefined;
-  const np = phraseStartingAt(r, p.last + 2);
+  const np = phraseStartingAt(r, p.last + 2 + comma);
   if (!np) return undefined;
   const found: Partial<Record<Role, NounPhrase>> = { head: p, prep: np };
   const slots: Partial<Record<Slot, Filler>> = {};
@@ -474,6 +495,11 @@ export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
       break;
     }
     const p = r.phraseOf(j);
+    // "last year", "this month": a phrase of time is no subject.
+    if (p && p.last === j && TIME_NOUNS.has(p.head.lemma) && !p.referent) {
+      j = p.first - 1;
+      continue;
+    }
     if (p && p.last === j) {
       const before = r.words[p.first - 1];
       if (before && before.tag === 'PREP' && p.first - 1 > 0 && r.clauseOf[p.first - 2] === clause && r.phraseOf(p.first - 2)) {
@@ -482,12 +508,25 @@ export function subjectOf(r: Reading, k: number): NounPhrase | undefined {
       }
       if (p.pronoun && p.pronoun.tag === 'PPOSS') break;
       if (!p.referent && !p.pronoun && appositive) return appositive;
+      // "Oba—formerly a US diplomat working ...": a description set off after a name stands for it.
+      if (!p.referent && !p.pronoun) {
+        const named = predicateOf(r, p);
+        if (named?.subject.referent && !named.verb) return named.subject;
+      }
       return p;
     }
     break;
   }
   const c = r.clauses[clause ?? 0];
   if (c?.kind === 'relative' && c.antecedent) return c.antecedent;
+  // "have grown active in Iran and recently dispatched their leaders": a verb after "and" with
+  // no subject of its own shares the subject of the verb before it.
+  let b = k - 1;
+  while (b >= 0 && r.words[b]!.tag === 'ADV') b--;
+  if (r.words[b]?.norm === 'and' || r.words[b]?.norm === 'but') {
+    const before = [...r.verbs].reverse().find((g) => g.last < b && g.last >= b - REACH);
+    if (before && before.first < k) return subjectOf(r, before.first);
+  }
   return undefined;
 }
 
@@ -534,6 +573,24 @@ function predicateOf(r: Reading, p: NounPhrase): { subject: NounPhrase; verb?: V
     }
   }
   return undefined;
+}
+
+/**
+ * The subject of the verb whose object `p` is: "it financed a record trade deficit", and for a
+ * participle with no subject of its own, the subject of the clause's verb before it ("North
+ * Korea exhausted its reserves, financing a trade deficit").
+ */
+function agentOfObject(r: Reading, p: NounPhrase): NounPhrase | undefined {
+  let j = p.first - 1;
+  while (j >= 0 && (r.words[j]!.tag === 'ADV' || r.words[j]!.tag === 'DET')) j--;
+  const v = r.verbOf(j);
+  if (!v || v.last !== j || v.copula) return undefined;
+  // A bare participle ("..., financing a deficit") has the clause verb's subject.
+  const bare = v.verb.form === 'gerund' && v.first === v.last;
+  if (!bare) return subjectOf(r, v.first);
+  const clause = r.clauseOf[v.first];
+  const before = [...r.verbs].reverse().find((g) => g.last < v.first && r.clauseOf[g.first] === clause);
+  return before ? subjectOf(r, before.first) : undefined;
 }
 
 /**
@@ -612,6 +669,8 @@ function cleftDate(r: Reading, c: Clause): DateSpan | undefined {
  */
 function placeAttaches(r: Reading, prep: number, slots: ReadonlySet<NounPhrase | undefined>): boolean {
   const before = r.words[prep - 1];
+  // "after the first summit, in Singapore": set off after an event, the place is the event's.
+  if (before?.text === ',' && r.phraseOf(prep - 2)?.referent?.kinds.has('event')) return false;
   if (!before || before.tag === 'PUNCT') return true;
   if (r.clauseOf[prep - 1] !== r.clauseOf[prep]) return true;
   if (r.verbOf(prep - 1)) return true;

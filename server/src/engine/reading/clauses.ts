@@ -85,7 +85,9 @@ export function findClauses(words: readonly Word[], phrases: readonly NounPhrase
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     const prev = words[k - 1];
-    if (w.text === '(' || ((w.text === '—' || w.text === '–' || w.text === '--') && !w.joined)) {
+    // An em dash sets off an aside whether or not spaces surround it ("Oba—formerly a diplomat—is");
+    // a joined en dash is a range or a compound ("1980–1988", "Iran–Iraq").
+    if (w.text === '(' || w.text === '—' || ((w.text === '–' || w.text === '--') && !w.joined)) {
       // An aside: it ends at the matching mark, and what follows goes on with the clause before it.
       const closing = w.text === '(' ? ')' : w.text;
       const end = findClosing(words, k + 1, closing);

@@ -88,8 +88,10 @@ const MULTIWORD: Readonly<Record<string, ReadonlyArray<{ readonly words: readonl
   set: [{ words: ['up'], lemma: 'establish' }],
   sit: [{ words: ['down'], lemma: 'meet' }],
 };
-const COPULAS = new Set(['be', 'remain', 'become', 'stay']);
+const COPULAS = new Set(['be', 'remain', 'become', 'stay', 'grow']);
 const HEDGE_VERBS = new Set(['appear', 'seem', 'look']);
+/** Nouns of acts whose names before them are participants, not what the phrase names. */
+const EVENT_HEADS = new Set(['meeting', 'visit', 'trip', 'tour', 'talks', 'reception', 'journey', 'sale', 'deal', 'encounter', 'stay', 'ride']);
 /**
  * Verbs that take another verb and say it happened: "kept courting", "began visiting", "managed
  * to visit". Verbs that do not ("tried to", "planned to", "stopped") are left as they are.
@@ -210,6 +212,11 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
       const after = words[j + 1]!;
       const dateAfter = spans.dateAt(j + 1);
       if (dateAfter) break;
+      // "the Rouhani-Ri meeting": a name after the hyphen is a name of the phrase.
+      if (spans.nameAt(j + 1)) {
+        j++;
+        continue;
+      }
       modifiers.push(after.lemma);
       last = j + 1;
       j += 2;
@@ -228,7 +235,8 @@ function phraseAt(words: readonly Word[], k: number, spans: SpanIndex, owner: No
   const demonyms = names.filter((n) => n.demonymOf !== undefined);
   // "a CIA analyst", "the State Department diplomat": a person's title or line of work after a
   // name makes the name a modifier; the phrase refers to the person.
-  const personHead = !headName && (TITLE_HEADS.has(head.norm) || OCCUPATION_HEADS.has(head.norm));
+  // "the Rouhani-Ri meeting", "Khamenei's Pyongyang visit": names before an act are its participants.
+  const personHead = !headName && (TITLE_HEADS.has(head.norm) || OCCUPATION_HEADS.has(head.norm) || EVENT_HEADS.has(head.lemma));
   const referent = headName && headName.demonymOf === undefined ? headName : personHead ? undefined : [...names].reverse().find((n) => n.demonymOf === undefined && classNounsOnly(words, n.last + 1, last));
   const headLemma = headName ? headName.text : head.lemma;
   const definite = Boolean(owner) || (determiner !== undefined && ['the', 'this', 'that', 'these', 'those'].includes(determiner.norm));

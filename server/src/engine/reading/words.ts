@@ -226,7 +226,8 @@ function contextual(words: Word[], w: Word): void {
       w.tag = 'ADJ';
       return;
     }
-    if (w.form !== 'gerund' || afterDeterminer || next?.tag === 'NOUN') {
+    // A gerund that ends its phrase before a finite verb is a noun: "the Rouhani-Ri meeting came".
+    if (w.form !== 'gerund' || afterDeterminer || next?.tag === 'NOUN' || (next && (next.tag === 'VERB' || next.tag === 'AUX') && next.form !== 'gerund')) {
       w.tag = 'NOUN';
       w.lemma = w.form === 'gerund' ? w.norm : singular(w.norm);
       delete w.form;
@@ -242,6 +243,13 @@ function contextual(words: Word[], w: Word): void {
   // "found that Iran possesses": "that" before a name, a pronoun or a determiner opens a clause.
   if (w.norm === 'that' && w.tag === 'DET' && next && (next.tag === 'PROPN' || next.tag === 'PRON' || next.tag === 'DET' || next.tag === 'PPOSS' || next.tag === 'NUM' || next.cap)) {
     w.tag = 'SUB';
+    return;
+  }
+  // "last year", "next month", "past decade": a word of time's modifier, not a verb.
+  if ((w.norm === 'last' || w.norm === 'next' || w.norm === 'past') && next && /^(?:year|month|week|decade|century|summer|spring|autumn|fall|winter|time|night)s?$/.test(next.norm)) {
+    w.tag = 'ADJ';
+    w.lemma = w.norm;
+    delete w.form;
     return;
   }
   // A plural after a verb is its object: "cultivating ties", "sells arms".
@@ -276,7 +284,7 @@ function insideNounPhrase(words: readonly Word[], i: number): boolean {
     // determiner, and "Ri's August 2018 visit" a possessive.
     if ((w.tag === 'NUM' && /^\d{4}$/.test(w.text)) || MONTH_NAMES.has(w.norm)) continue;
     if (NOMINAL_BEFORE.has(w.tag) && w.tag !== 'ADJ') return true;
-    if (w.tag !== 'ADJ' && w.tag !== 'NOUN' && !(w.text === '-' && w.joined)) return false;
+    if (w.tag !== 'ADJ' && w.tag !== 'NOUN' && w.tag !== 'PROPN' && !(w.text === '-' && w.joined)) return false;
   }
   return false;
 }
