@@ -18,6 +18,10 @@ import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import type { FrameMatch } from '../frames/match.js';
 import { interval, type DateSpan } from '../reading/dates.js';
+import type { NounPhrase } from '../reading/phrases.js';
+import type { QuantitySpan } from '../reading/quantities.js';
+import { formatNumber } from '../claims/numbers.js';
+import { timeOfFrame, timeOfPhrase, type Time } from '../judge/times.js';
 import { fitOf, writeLike } from '../judge/dates.js';
 import { identifies, occasionsOf, relationFits, type Occasion } from '../judge/occasions.js';
 import { referent } from '../judge/refer.js';
@@ -77,6 +81,7 @@ export const date: Check = {
       }
     }
     for (const j of namedEventDates(r, base, used)) out.push(j);
+    for (const j of judgeGaps(r, base)) out.push(j);
     return out;
   },
 };
@@ -286,4 +291,129 @@ function rangeEnd(r: Sentence, d: DateSpan, j: Judgement): Judgement {
   const last = r.words[d.last]!;
   const replacement = j.replacement !== undefined && last.text.length === 2 ? j.replacement.slice(-2) : j.replacement;
   return { ...j, start: last.start, end: last.end, ...(replacement !== undefined && { replacement }) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time between two events: "five years after the revolution", "three decades separate A and B".
+
+interface Gap {
+  readonly figure: QuantitySpan;
+  /** The span to correct: the figure and its unit ("five years"). */
+  readonly start: number;
+  readonly end: number;
+  readonly later: Time;
+  readonly earlier: Time;
+}
+
+/** The years a duration can mean, as written: "five years" 4-6, "a decade" 8-12, "nearly three decades" 24-30. */
+function yearsInterval(q: QuantitySpan): [number, number] | undefined {
+  const scale = q.duration === 'decade' ? 10 : q.duration === 'year' ? 1 : undefined;
+  if (scale === undefined) return undefined;
+  const v = q.value * scale;
+  const slack = scale === 10 ? 2 : 1;
+  switch (q.bound) {
+    case 'exact': return [v - slack, v + slack];
+    case 'approximate': return [Math.min(v - slack, v * 0.85), Math.max(v + slack, v * 1.15)];
+    case 'nearly': return [v * 0.8, v + 0.5];
+    case 'just-over': return [v, v * 1.2 + 1];
+    case 'more-than': return [v + 0.01, Infinity];
+    case 'at-least': return [v, Infinity];
+    case 'less-than': return [0, v - 0.01];
+    case 'at-most': return [0, v];
+  }
+}
+
+function judgeGaps(r: Sentence, base: FactBase): Judgement[] {
+  const out: Judgement[] = [];
+  for (const g of gaps(r, base)) {
+    const range = yearsInterval(g.figure);
+    if (!range) continue;
+    const diff = g.later.date.year - g.earlier.date.year;
+    const facts = [...g.later.facts, ...g.earlier.facts];
+    if (facts.length === 0) continue;
+    if (diff >= range[0] && diff <= range[1]) {
+      out.push({ verdict: 'supported', start: g.start, end: g.end, facts });
+      continue;
+    }
+    const unit = r.words.find((w) => w.start >= g.figure.end)!;
+    const replacement = g.figure.duration === 'year' && diff > 0 ? `${formatNumber(diff, g.figure.number)} ${diff === 1 ? 'year' : 'years'}` : undefined;
+    out.push({
+      verdict: 'refuted', start: g.start, end: Math.max(g.end, unit?.end ?? g.end), facts,
+      ...(replacement !== undefined && { replacement }),
+      message: `The draft puts ${r.text.slice(g.start, g.end)} between the two; the fact base dates them ${formatDate(g.earlier.date)} and ${formatDate(g.later.date)}, ${Math.abs(diff)} ${Math.abs(diff) === 1 ? 'year' : 'years'} apart${diff < 0 ? ', the other way round' : ''}.`,
+    });
+  }
+  return out;
+}
+
+/** The durations of a sentence that it puts between two events whose times are known. */
+function gaps(r: Sentence, base: FactBase): Gap[] {
+  const out: Gap[] = [];
+  for (const q of r.quantities) {
+    if (q.duration !== 'year' && q.duration !== 'decade') continue;
+    const unit = r.words.find((w) => w.start >= q.end);
+    if (!unit) continue;
+    const next = r.words[unit.i + 1];
+    const span = { start: q.start, end: unit.end };
+    // "five years after the revolution", "20 years after the Iran-Iraq War ended".
+    if (next && (next.norm === 'after' || next.norm === 'before')) {
+      const anchor = r.phraseOf(next.i + 1);
+      if (!anchor || anchor.first !== next.i + 1) continue;
+      const other = timeOfPhrase(r, base, anchor, anchorEnd(r, anchor));
+      const own = clauseTime(r, base, q, anchor);
+      if (!other || !own) continue;
+      out.push(next.norm === 'after' ? { figure: q, ...span, later: own, earlier: other } : { figure: q, ...span, later: other, earlier: own });
+      continue;
+    }
+    // "Three decades separate the end of the war and Ri's visit", "... separated A from B".
+    const v = r.verbOf(unit.i + 1);
+    if (v && v.lemma === 'separate' && v.first === unit.i + 1) {
+      const a = r.phraseOf(v.last + 1);
+      if (!a || a.first !== v.last + 1) continue;
+      const aEnd = anchorEnd(r, a);
+      const link = r.words[aEnd + 1];
+      if (!link || (link.norm !== 'and' && link.norm !== 'from')) continue;
+      const b = r.phraseOf(aEnd + 2);
+      if (!b || b.first !== aEnd + 2) continue;
+      const ta = timeOfPhrase(r, base, a, aEnd);
+      const tb = timeOfPhrase(r, base, b, anchorEnd(r, b));
+      if (!ta || !tb) continue;
+      const [later, earlier] = ta.date.year >= tb.date.year ? [ta, tb] : [tb, ta];
+      out.push({ figure: q, ...span, later, earlier });
+    }
+  }
+  return out;
+}
+
+/** The last word of an anchor with its "of"/"on"/"to" phrases: "the end of the Iran-Iraq War", "Khamenei's ride on the Pyongyang subway". */
+function anchorEnd(r: Sentence, p: NounPhrase): number {
+  let last = p.last;
+  for (let hop = 0; hop < 2; hop++) {
+    const prep = r.words[last + 1];
+    if (!prep || !['of', 'on', 'to', 'in'].includes(prep.norm)) break;
+    const q = r.phraseOf(last + 2);
+    if (!q || q.first !== last + 2) break;
+    last = q.last;
+  }
+  return last;
+}
+
+/** The time of the clause a duration stands in: its frame's date or recorded time, leaving out the anchor's frames. */
+function clauseTime(r: Sentence, base: FactBase, q: QuantitySpan, anchor: NounPhrase): Time | undefined {
+  const clause = r.clauseOf[q.first];
+  const root = (c: number) => {
+    let x = r.clauses[c]!;
+    while (x.parent !== undefined && x.kind !== 'main' && x.kind !== 'coordinate') x = r.clauses[x.parent]!;
+    return x.index;
+  };
+  const frames = r.frames.filter((m) => {
+    const at = r.wordAt(m.triggerStart)?.i ?? -1;
+    if (at >= anchor.first && at <= anchorEnd(r, anchor) + 2) return false;
+    return root(r.clauseOf[at] ?? 0) === root(clause ?? 0) && at < q.first;
+  });
+  for (const m of [...frames.filter((f) => f.date), ...frames.filter((f) => !f.date)]) {
+    const t = timeOfFrame(r, base, m);
+    if (t) return t;
+  }
+  return undefined;
 }

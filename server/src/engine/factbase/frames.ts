@@ -115,7 +115,7 @@ export const FRAMES: readonly FrameDefinition[] = [
       { pos: 'verb', lemmas: ['travel', 'go', 'fly', 'come', 'journey', 'head', 'return', 'arrive', 'stop'], prep: ['to', 'in', 'into'], roles: { subject: 'subject', prep: 'object' } },
       // "KOMID sent its top leaders to Iran": an organization visits through its people.
       { pos: 'verb', lemmas: ['send', 'dispatch'], prep: ['to', 'into'], roles: { subject: 'subject', prep: 'object' } },
-      { pos: 'noun', lemmas: ['visit', 'trip', 'tour', 'journey', 'travel', 'stay', 'stop', 'voyage', 'mission', 'sojourn'], prep: ['to', 'of', 'in'], roles: { owner: 'subject', by: 'subject', subject: 'subject', prep: 'object', modifier: 'object' } },
+      { pos: 'noun', lemmas: ['visit', 'trip', 'tour', 'journey', 'travel', 'stay', 'stop', 'voyage', 'mission', 'sojourn', 'ride'], prep: ['to', 'of', 'in', 'on'], roles: { owner: 'subject', by: 'subject', subject: 'subject', prep: 'object', modifier: 'object' } },
     ],
   },
   {
@@ -126,7 +126,9 @@ export const FRAMES: readonly FrameDefinition[] = [
     symmetric: true,
     units: [
       { pos: 'verb', lemmas: ['meet', 'receive', 'host', 'welcome', 'greet', 'entertain'], prep: ['with'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { subject: 'object', by: 'subject' } },
-      { pos: 'noun', lemmas: ['meeting', 'talk', 'talks', 'reception', 'audience', 'encounter', 'summit'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+      { pos: 'noun', lemmas: ['meeting', 'talk', 'talks', 'audience', 'encounter', 'summit'], prep: ['with'], roles: { owner: 'subject', subject: 'subject', prep: 'object' } },
+      // "Ri Yong Ho's reception in Tehran", "a welcome by Rouhani": the owner is the guest.
+      { pos: 'noun', lemmas: ['reception', 'welcome'], prep: ['by', 'of'], roles: { owner: 'object', by: 'subject' } },
       // A picture of two people together: "the photo shows Iran's president with Kim Yong Nam".
       { pos: 'verb', lemmas: ['show', 'picture', 'depict', 'photograph', 'capture', 'feature'], prep: ['with', 'alongside', 'beside'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' } },
     ],

@@ -77,7 +77,8 @@ export function findClauses(words: readonly Word[], phrases: readonly NounPhrase
   const hasVerbAhead = (k: number, limit: number): boolean => {
     for (let j = k; j < words.length && j < k + limit; j++) {
       if (verbAt.has(j)) return true;
-      if (words[j]!.text === ',' || words[j]!.text === ';') return false;
+      // "after the revolution that brought ...": a verb after a relative word is the relative clause's.
+      if (words[j]!.text === ',' || words[j]!.text === ';' || words[j]!.tag === 'REL' || (words[j]!.norm === 'that' && j > k)) return false;
     }
     return false;
   };
