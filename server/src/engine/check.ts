@@ -25,6 +25,7 @@ import type { NameContext } from './reading/names.js';
 import { quoteSpans } from './reading/quotes.js';
 import { readSentence, type BlockKind } from './reading/reading.js';
 import { FRAMES } from './factbase/frames.js';
+import { BlockContext } from './frames/context.js';
 import { describeMatch, matchFrames, type FrameMatch } from './frames/match.js';
 import { fixTitle, minimalEdit, oneLine } from './minimalEdit.js';
 
@@ -137,7 +138,12 @@ export class Checker {
       const sentenceEnd = view.end;
       for (const check of this.checks) {
         try {
-          for (const judgement of check.run(view, this.base)) out.push({ check, judgement, sentenceEnd });
+          for (const judgement of check.run(view, this.base)) {
+            // Words of an earlier sentence (a date a later sentence's "the talks" carries along)
+            // were judged with that sentence.
+            if (judgement.start < view.start) continue;
+            out.push({ check, judgement, sentenceEnd });
+          }
         } catch {
           // A check that fails on one sentence must not take the others down with it.
         }
@@ -212,17 +218,26 @@ export class Checker {
     const mentions = this.matcher.find(text, tokens);
     if (mentions.length === 0) return;
     const quotes = quoteSpans(text);
+    // What the block's earlier sentences spoke of, for "The missile ..." and "The talks ...".
+    const context = new BlockContext();
     let firstMention = 0;
     for (const [start, end] of sentences(text)) {
       while (firstMention < mentions.length && mentions[firstMention]!.start < start) firstMention++;
       let endMention = firstMention;
       while (endMention < mentions.length && mentions[endMention]!.end <= end) endMention++;
-      if (endMention === firstMention) continue;
+      if (endMention === firstMention && !context.worthReading(tokens, start, end)) continue;
       const reading = readSentence(
         { text, start, end, mentions: mentions.slice(firstMention, endMention), quotes, blockKind: kind },
         this.names,
       );
-      yield { ...reading, frames: matchFrames(reading, FRAMES) };
+      const referents = context.resolve(reading);
+      const frames = matchFrames(reading, FRAMES, {
+        refer: (_, p) => referents.get(p) ?? [],
+        occasion: (p) => context.occasion(p),
+      });
+      const { date: time, act } = context.timeOf(reading);
+      context.add(reading, frames);
+      yield { ...reading, frames, referents, ...(time && { time }), ...(act && { act }) };
     }
   }
 

@@ -19,6 +19,7 @@ import type { FrameMatch } from '../frames/match.js';
 import { figureClaims } from '../judge/figures.js';
 import { countriesOf } from '../judge/figures.js';
 import { findTerms, inflectLike } from '../judge/terms.js';
+import { nameOfPhrase } from '../judge/refer.js';
 import { spanOf, withArticle } from '../judge/wording.js';
 import { subjectOf } from '../frames/match.js';
 import type { NounPhrase } from '../reading/phrases.js';
@@ -153,7 +154,7 @@ function judgeRanked(r: Sentence, base: FactBase, m: FrameMatch): Judgement | un
 function classClaims(r: Sentence, base: FactBase): Array<{ statement: Statement; phrase: NounPhrase }> {
   const out: Array<{ statement: Statement; phrase: NounPhrase }> = [];
   for (const p of r.phrases) {
-    const subject = p.referent?.entity;
+    const subject = nameOfPhrase(r, p)?.entity;
     const classes = subject ? base.about(subject, 'instance-of').filter((s) => s.qualifiers.contradicts) : [];
     if (classes.length === 0) continue;
     // The phrase itself ("the intercontinental Shahab-3"), an apposition, or a predicate after a copula.

@@ -38,6 +38,8 @@ const KIND_NOUNS = new Set([
 interface Attachment {
   readonly word: CountryWord;
   readonly subject: Name;
+  /** The names a plural subject stands for ("The two organizations"), when there are several. */
+  readonly group?: readonly Name[];
   readonly claimStart: number;
   readonly claimEnd: number;
   readonly denial?: { readonly start: number; readonly end: number };
@@ -58,7 +60,14 @@ export const nationality: Check = {
     const out: Judgement[] = [];
     for (const a of attachments(r, base)) {
       const j = judge(r, base, a);
-      if (j) out.push(j);
+      if (!j) continue;
+      // "The two organizations are North Korean": one claim about both, with the facts of each.
+      const same = out.findIndex((o) => o.start === j.start && o.end === j.end && o.verdict === j.verdict);
+      if (same < 0) {
+        out.push(j);
+        continue;
+      }
+      out[same] = { ...out[same]!, facts: [...out[same]!.facts, ...j.facts] };
     }
     return out;
   },
@@ -118,10 +127,12 @@ function attachments(r: Sentence, base: FactBase): Attachment[] {
     if (!p.referent && (KIND_NOUNS.has(p.head.lemma) || (p.demonyms.length === 1 && p.head.i === p.demonyms[0]!.last)) && !isDesign(p) && !inOrigin) {
       const v = copulaBefore(r, p);
       const s = v ? subjectOf(r, v.first) : undefined;
-      if (v && s && isSubject(base, s.referent)) {
+      // The subject's own name, or what "The two organizations" stands for from before.
+      const subjects = s ? (s.referent ? [s.referent] : (r.referents.get(s) ?? [])) : [];
+      for (const subject of v ? subjects.filter((n) => isSubject(base, n)) : []) {
         for (const word of countryWords(r, base, p, p.head.i + 1)) {
           if (word.possessive) continue;
-          out.push({ word, subject: s.referent, claimStart: s.referent.start, claimEnd: p.end, ...(v.negation && { denial: { start: v.start, end: v.end } }) });
+          out.push({ word, subject, ...(subjects.length > 1 && { group: subjects }), claimStart: subject.start, claimEnd: p.end, ...(v!.negation && { denial: { start: v!.start, end: v!.end } }) });
         }
       }
       // "two North Korean arms organizations, KOMID and Green Pine".
@@ -193,7 +204,9 @@ function judge(r: Sentence, base: FactBase, a: Attachment): Judgement | undefine
   const right = statement.value.id === a.word.country;
   const soft = r.verbs.some((v) => v.hedge) || r.words.some((w) => /^(?:reportedly|allegedly|apparently)$/.test(w.norm));
   const facts = [statement.id];
-  const name = `${WEAPON_TYPES.includes(type) ? 'the ' : ''}${base.entities.get(subject)?.name ?? subject}`;
+  const nameOf = (id: string) => `${WEAPON_TYPES.includes(type) ? 'the ' : ''}${base.entities.get(id)?.name ?? id}`;
+  const name = a.group ? a.group.map((n) => nameOf(n.entity!)).join(' and ') : nameOf(subject);
+  const its = a.group ? 'their' : 'its';
   const correct = base.entities.get(statement.value.id);
   const span = { start: Math.min(a.claimStart, a.word.start), end: Math.max(a.claimEnd, a.word.end) };
   if (right && !a.denial) return { verdict: 'supported', ...span, facts };
@@ -201,7 +214,7 @@ function judge(r: Sentence, base: FactBase, a: Attachment): Judgement | undefine
     const positive = affirm(r.text.slice(a.denial.start, a.denial.end));
     return {
       verdict: 'refuted', ...a.denial, facts, hedged: soft, ...(positive !== undefined && { replacement: positive }),
-      message: `The draft denies that ${name} is ${correct?.demonyms[0] ?? correct?.name ?? ''}; the fact base gives its country as ${correct?.name ?? statement.value.id}.`,
+      message: `The draft denies that ${name} is ${correct?.demonyms[0] ?? correct?.name ?? ''}; the fact base gives ${its} country as ${correct?.name ?? statement.value.id}.`,
     };
   }
   if (a.denial) return undefined;
@@ -210,6 +223,6 @@ function judge(r: Sentence, base: FactBase, a: Attachment): Judgement | undefine
   const edit = replacement === undefined ? { start: a.word.start, end: a.word.end } : a.word.possessive ? { start: a.word.start, end: a.word.end, replacement } : withArticle(r, a.word.start, a.word.end, replacement);
   return {
     verdict: 'refuted', ...edit, facts, hedged: soft,
-    message: `The draft calls ${name} ${a.word.text}; the fact base gives its country as ${correct?.name ?? statement.value.id}.`,
+    message: `The draft calls ${name} ${a.word.text}; the fact base gives ${its} country as ${correct?.name ?? statement.value.id}.`,
   };
 }

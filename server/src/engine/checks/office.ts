@@ -30,7 +30,9 @@ import type { Name } from '../reading/names.js';
 import type { NounPhrase } from '../reading/phrases.js';
 import { HONORIFICS, type Title } from '../reading/titles.js';
 import { isReportDate } from '../judge/reporters.js';
+import { occasionsOf } from '../judge/occasions.js';
 import { affirm } from '../claims/affirm.js';
+import { nameOfPhrase } from '../judge/refer.js';
 import { withArticle } from '../judge/wording.js';
 import { tokenize } from '../text/tokens.js';
 import { countryNames, officeCountry, stripCountry, titleKey, titleKeys } from '../judge/offices.js';
@@ -41,6 +43,9 @@ const EXCLUSIVE_TITLES = new Set([
   'president', 'vice president', 'prime minister', 'deputy prime minister', 'foreign minister', 'defense minister', 'supreme leader',
   'speaker', 'premier', 'president of the presidium', 'chairman', 'interior minister', 'finance minister',
 ]);
+
+/** A country's institutions, whose officers hold that country's offices: "speaker of Iran's parliament". */
+const INSTITUTIONS = new Set(['parliament', 'majlis', 'assembly', 'congress', 'senate', 'government', 'cabinet', 'legislature', 'presidium', 'council']);
 
 type CountryForm = 'demonym' | 'possessive' | 'name';
 
@@ -71,6 +76,8 @@ interface CountryWords {
 interface TitleClaim {
   readonly person: Name;
   readonly key: string;
+  /** "then", "former", "current": a title at a time the draft names itself. */
+  readonly marker?: Title['marker'];
   readonly titleStart: number;
   readonly titleEnd: number;
   readonly country?: CountryWords;
@@ -90,7 +97,7 @@ export const office: Check = {
     const out: Judgement[] = [];
     const year = sentenceYear(r);
     for (const claim of titleClaims(r, base)) {
-      const j = claim.person.entity ? judge(r, base, lex, claim, year) : judgeHolder(r, base, lex, claim, year);
+      const j = claim.person.entity ? judge(r, base, lex, claim, year, claim.marker ? undefined : occasionOf(r, base, claim.person.entity)) : judgeHolder(r, base, lex, claim, year);
       if (j) out.push(j);
     }
     for (const m of r.frames) if (m.frame.predicate === 'employer') for (const j of judgeJob(r, base, m)) out.push(j);
@@ -131,7 +138,7 @@ function mayBePerson(n: Name): boolean {
 function titleClaims(r: Sentence, base: FactBase): TitleClaim[] {
   const out: TitleClaim[] = [];
   for (const p of r.phrases) {
-    const person = p.referent;
+    const person = nameOfPhrase(r, p);
     if (isPerson(person)) {
       // "then-President Ali Khamenei", "Iranian President Hassan Rouhani", "Iran's President Rouhani".
       const title = officeTitle(r, p, person.first);
@@ -163,8 +170,41 @@ function titleClaims(r: Sentence, base: FactBase): TitleClaim[] {
       if (title && named && mayBePerson(named)) out.push(claimOf(r, base, named, p, title, p.start, named.end));
     }
   }
+  for (const c of capacityClaims(r, base)) if (!out.some((o) => o.titleStart === c.titleStart)) out.push(c);
   return out;
 }
+
+/**
+ * "He made the journey in his capacity as Supreme Leader", "Khamenei went as president", "As
+ * president, Rouhani received Ri": a title after "as" is the subject's at the time of the act.
+ * Not when the verb has a person for its object, whom the title may describe instead ("received
+ * Ri as foreign minister"), nor after verbs of naming ("known as", "described as").
+ */
+function capacityClaims(r: Sentence, base: FactBase): TitleClaim[] {
+  const out: TitleClaim[] = [];
+  for (const t of r.titles) {
+    if (t.occupation || HONORIFICS.has(t.key)) continue;
+    const first = t.markerStart !== undefined ? (r.wordAt(t.markerStart)?.i ?? t.first) : t.first;
+    // "as president", "as Iran's president", "as then-president".
+    const p = r.phraseOf(first);
+    const as = Math.min(first, p?.first ?? first) - 1;
+    if (!p || r.words[as]?.norm !== 'as') continue;
+    // After its verb ("went as president"), or before it: fronted ("As president, Rouhani
+    // received") or set off ("Rouhani, as president, received").
+    const verb = [...r.verbs].reverse().find((v) => v.last < as && r.clauseOf[v.first] === r.clauseOf[as]) ?? r.verbs.find((v) => v.first > p.last);
+    if (!verb || NAMING_VERBS.has(verb.lemma)) continue;
+    const between = r.phrases.find((x) => x.first > verb.last && x.last < as && nameOfPhrase(r, x)?.kinds.has('person'));
+    if (between) continue;
+    const subject = subjectOf(r, verb.first);
+    const person = subject && nameOfPhrase(r, subject);
+    if (!isPerson(person)) continue;
+    out.push(claimOf(r, base, person, p, t, p.start, extent(r, p, t)));
+  }
+  return out;
+}
+
+/** Verbs after which "as" names, rather than says in what office: "known as", "described as". */
+const NAMING_VERBS = new Set(['know', 'describe', 'refer', 'regard', 'see', 'view', 'portray', 'cast', 'style', 'dub', 'brand', 'label', 'list', 'identify', 'introduce', 'present', 'remember', 'recall', 'hail']);
 
 /**
  * "the foreign minister Rouhani hosted in 2018": a name after a title, then a verb that needs an
@@ -228,6 +268,14 @@ function claimOf(r: Sentence, base: FactBase, person: Name, p: NounPhrase, t: Ti
       country = { id: c, start: np.referent!.start, end: np.referent!.end, form: 'name', text: np.referent!.text };
       break;
     }
+    // "speaker of Iran's parliament": a country's institution gives the office its country.
+    const owner = countryOfName(base, np.owner?.referent);
+    if (owner && INSTITUTIONS.has(np.headLemma)) {
+      const o = np.owner!.referent!;
+      country = { id: owner, start: o.start, end: np.owner!.end, form: 'possessive', text: r.text.slice(o.start, np.owner!.end) };
+      titleEnd = np.end;
+      break;
+    }
     words = `${words} of ${r.text.slice(np.start, np.end)}`;
     titleEnd = np.end;
     k = np.last + 1;
@@ -251,7 +299,7 @@ function claimOf(r: Sentence, base: FactBase, person: Name, p: NounPhrase, t: Ti
     }
   }
   const start = Math.min(claimStart, t.markerStart ?? t.start);
-  return { person, key: titleKey(words), titleStart: t.start, titleEnd, ...(country && { country }), claimStart: start, claimEnd: Math.max(claimEnd, titleEnd) };
+  return { person, key: titleKey(words), ...(t.marker && t.marker !== 'then' && { marker: t.marker }), titleStart: t.start, titleEnd, ...(country && { country }), claimStart: start, claimEnd: Math.max(claimEnd, titleEnd) };
 }
 
 /** The base country a name stands for: a country entity, a demonym's country, or a capital. */
@@ -266,22 +314,46 @@ function countryOfName(base: FactBase, n: Name | undefined): string | undefined 
 // ---------------------------------------------------------------------------------------------
 // Judging.
 
-function judge(r: Sentence, base: FactBase, lex: Lexicon, claim: TitleClaim, year: number | undefined): Judgement | undefined {
+/**
+ * The recorded act of the person the sentence is about: its own visit or meeting ("Supreme
+ * Leader Khamenei visited North Korea in 1989"), or the earlier one it points back to ("He made
+ * the journey as ..."). The base may order an office against it ("he became Supreme Leader
+ * after the visit") where one year holds both.
+ */
+function occasionOf(r: Sentence, base: FactBase, person: string): ReadonlySet<string> | undefined {
+  if (r.words.some((w) => LATER_WORDS.has(w.norm))) return undefined;
+  const acts = [...r.frames, ...(r.act ? [r.act] : [])].filter((m) => (m.frame.predicate === 'visited' || m.frame.predicate === 'met') && m.subject?.name?.entity === person);
+  // The acts the sentence may mean ("visited North Korea" is the visit and the subway ride on it).
+  const ids = new Set(acts.flatMap((m) => occasionsOf(base, m).map((o) => o.statement.id)));
+  return ids.size > 0 ? ids : undefined;
+}
+
+/** Words that put a title at another time than the sentence's act: "later", "now", "would become". */
+const LATER_WORDS = new Set(['later', 'now', 'today', 'future', 'eventually', 'subsequently', 'afterwards', 'since', 'would', 'current', 'currently']);
+
+function judge(r: Sentence, base: FactBase, lex: Lexicon, claim: TitleClaim, year: number | undefined, occasions?: ReadonlySet<string>): Judgement | undefined {
   const personId = claim.person.entity!;
   const held = base.about(personId, 'held-office').filter((s) => s.value.kind === 'entity' && lex.offices.has(s.value.id));
   if (held.length === 0) return undefined;
   const officeOf = (s: Statement) => lex.offices.get(s.value.kind === 'entity' ? s.value.id : '')!;
   const fits = (o: Office) => o.keys.has(claim.key) && (!claim.country || o.country === claim.country.id);
   const matching = held.filter((s) => fits(officeOf(s)));
+  // Whether the person held an office at the sentence's time: by the order against the act the
+  // sentence is about, else by the year.
+  const atTime = (s: Statement): boolean | undefined => {
+    const order = [...(s.qualifiers.after ?? []), ...(s.qualifiers.before ?? [])];
+    if (occasions && order.some((id) => occasions.has(id))) return false;
+    return year === undefined ? undefined : atYear(s, year);
+  };
   const soft = r.verbs.some((v) => v.hedge) || r.words.some((w) => /^(?:reportedly|allegedly|apparently)$/.test(w.norm));
   let right: Statement[] = [];
   let instead: Statement[] = [];
-  if (matching.length) {
+  if (matching.length && !matching.every((s) => atTime(s) === false)) {
     if (year === undefined) right = matching;
     else {
-      const dated = matching.filter((s) => atYear(s, year) === true);
-      const undated = matching.filter((s) => atYear(s, year) === undefined);
-      const others = held.filter((s) => !matching.includes(s) && atYear(s, year) === true);
+      const dated = matching.filter((s) => atTime(s) === true);
+      const undated = matching.filter((s) => atTime(s) === undefined);
+      const others = held.filter((s) => !matching.includes(s) && atTime(s) === true);
       if (dated.length) right = dated;
       // A person may hold two offices in one year (Khamenei was president and then Supreme
       // Leader in 1989): an undated record beside a dated one of another office decides nothing.
@@ -295,13 +367,14 @@ function judge(r: Sentence, base: FactBase, lex: Lexicon, claim: TitleClaim, yea
     const foreign = claim.country !== undefined && held.every((s) => officeOf(s).country !== undefined && officeOf(s).country !== claim.country!.id);
     const taken = year !== undefined && [...lex.offices.values()].some((o) => fits(o) && base.pointingTo(o.id, 'held-office').some((s) => s.subject !== personId && atYear(s, year) === true));
     // One person holds one of the offices that exclude each other at a time.
-    const atTime = year === undefined ? [] : held.filter((s) => atYear(s, year) === true);
-    const exclusive = atTime.some((s) => {
+    const heldThen = year === undefined ? [] : held.filter((s) => atTime(s) === true);
+    const ordered = matching.length > 0 && heldThen.length > 0;
+    const exclusive = heldThen.some((s) => {
       const o = officeOf(s);
       return EXCLUSIVE_TITLES.has(claim.key) && [...o.keys].some((k) => EXCLUSIVE_TITLES.has(k)) && (!claim.country || o.country === claim.country.id);
     });
-    if (!foreign && !taken && !exclusive) return undefined;
-    instead = atTime.length ? atTime : held;
+    if (!foreign && !taken && !exclusive && !ordered) return undefined;
+    instead = heldThen.length ? heldThen : held;
   }
   const person = base.entities.get(personId)?.name ?? personId;
   if (right.length) {
@@ -491,5 +564,6 @@ function atYear(s: Statement, year: number): boolean | undefined {
 /** The one year the sentence's dates name (a report's own year aside), if they name exactly one. */
 function sentenceYear(r: Sentence): number | undefined {
   const years = new Set(r.dates.filter((d) => d.style !== 'decade' && d.style !== 'range' && !isReportDate(r, d)).map((d) => d.date.year));
+  if (years.size === 0 && r.time && r.time.style !== 'decade' && r.time.style !== 'range') return r.time.date.year;
   return years.size === 1 ? [...years][0] : undefined;
 }

@@ -7,11 +7,24 @@
 
 import type { FactBase } from '../factbase/factbase.js';
 import type { FrameMatch } from '../frames/match.js';
+import type { DateSpan } from '../reading/dates.js';
+import type { Name } from '../reading/names.js';
+import type { NounPhrase } from '../reading/phrases.js';
 import type { Reading } from '../reading/reading.js';
 
 /** What a check reads: one sentence's reading and the frames it evokes. */
 export interface Sentence extends Reading {
   readonly frames: readonly FrameMatch[];
+  /**
+   * What pronouns and bare descriptions stand for beyond the sentence ("The missile" after a
+   * sentence about the Shahab-3), from frames/context.ts. A phrase that names something itself
+   * is not in it.
+   */
+  readonly referents: ReadonlyMap<NounPhrase, readonly Name[]>;
+  /** The time a sentence with no date of its own points back to: "At the time, he was ...". */
+  readonly time?: DateSpan;
+  /** The earlier act the sentence points back to: "He made the journey as ...", "At the time ...". */
+  readonly act?: FrameMatch;
 }
 
 /**

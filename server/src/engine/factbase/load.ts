@@ -462,11 +462,13 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
   });
   const afterIds = (q['after'] as string[] | undefined) ?? [];
   const beforeIds = (q['before'] as string[] | undefined) ?? [];
+  // An order may be given against an event or against a recorded act ("he became Supreme
+  // Leader after his 1989 visit"): an entity id or a statement id.
   afterIds.forEach((id, i) => {
-    ok = ctx.entityRef(item, 'after', id, ['qualifiers', 'after', i]) && ok;
+    ok = (ctx.statementIds.has(id) || ctx.entityRef(item, 'after', id, ['qualifiers', 'after', i])) && ok;
   });
   beforeIds.forEach((id, i) => {
-    ok = ctx.entityRef(item, 'before', id, ['qualifiers', 'before', i]) && ok;
+    ok = (ctx.statementIds.has(id) || ctx.entityRef(item, 'before', id, ['qualifiers', 'before', i])) && ok;
   });
   if (q['relation'] !== undefined && predicate !== 'derived-from') {
     problems.at(item, 'qualifiers', 'qualifier', `the qualifier 'relation' only applies to derived-from, not to '${predicate}'`, 'warning');

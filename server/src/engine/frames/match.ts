@@ -65,7 +65,68 @@ const HOPPABLE = new Set(['on', 'of', 'for', 'about', 'over', 'with', 'at', 'fro
 /** How far a role may be from its trigger, in words. */
 const REACH = 12;
 
-export function matchFrames(r: Reading, frames: readonly FrameDefinition[]): FrameMatch[] {
+/** How a sentence's pronouns and descriptions find what they stand for beyond the sentence. */
+export interface Resolver {
+  /** The names a pronoun or a definite description stands for, from earlier sentences. */
+  refer(r: Reading, phrase: NounPhrase): readonly Name[];
+  /** The act a description of an act ("the talks", "the trip") stands for. */
+  occasion(phrase: NounPhrase): FrameMatch | undefined;
+}
+
+let resolver: Resolver | undefined;
+
+export function matchFrames(r: Reading, frames: readonly FrameDefinition[], context?: Resolver): FrameMatch[] {
+  resolver = context;
+  try {
+    return withOccasions(r, match(r, frames));
+  } finally {
+    resolver = undefined;
+  }
+}
+
+/**
+ * "The talks took place in the central city of Isfahan": a frame about a described act of an
+ * earlier sentence is that act, with this sentence's place, date or time relation.
+ */
+function withOccasions(r: Reading, found: FrameMatch[]): FrameMatch[] {
+  if (!resolver) return found;
+  const out = [...found];
+  const merged = new Set<FrameMatch>();
+  // "took place in Isfahan" is both located-in and occurred: the place-bearing frame first.
+  const ordered = [...found].sort((a, b) => Number(b.frame.predicate === 'located-in') - Number(a.frame.predicate === 'located-in'));
+  for (const m of ordered) {
+    if (!m.subject || m.subject.name || (m.frame.predicate !== 'located-in' && m.frame.predicate !== 'occurred')) continue;
+    const earlier = resolver.occasion(m.subject.phrase);
+    if (!earlier || merged.has(earlier)) continue;
+    merged.add(earlier);
+    const place = m.frame.predicate === 'located-in' && m.object ? (m.object.name ? m.object : placeOfDescription(r, m.object.phrase)) ?? m.place : m.place;
+    out.push({
+      ...earlier,
+      triggerStart: m.triggerStart,
+      triggerEnd: m.triggerEnd,
+      clause: m.clause,
+      // Both sides stand on the words that describe the act here: "The talks".
+      ...(earlier.subject && { subject: { ...earlier.subject, start: m.subject.start, end: m.subject.end } }),
+      ...(earlier.object && { object: { ...earlier.object, start: m.subject.start, end: m.subject.end } }),
+      ...(place && { place }),
+      ...(m.date && { date: m.date }),
+      ...(m.relation && { relation: m.relation }),
+      ...(m.negation && { negation: m.negation }),
+      verb: m.verb,
+    } as FrameMatch);
+  }
+  return out;
+}
+
+/** "the central city of Isfahan", "the port of Bandar Abbas": the place a description of a place names. */
+function placeOfDescription(r: Reading, phrase: NounPhrase): Filler | undefined {
+  if (phrase.names.length > 0 || r.words[phrase.last + 1]?.norm !== 'of') return undefined;
+  const name = r.names.find((n) => n.first === phrase.last + 2 && n.kinds.has('place') && n.demonymOf === undefined);
+  const named = name && r.phraseOf(name.first);
+  return name && named ? fillerOfName(named, name) : undefined;
+}
+
+function match(r: Reading, frames: readonly FrameDefinition[]): FrameMatch[] {
   const out: FrameMatch[] = [];
   for (const v of r.verbs) {
     for (const frame of frames) {
@@ -165,7 +226,10 @@ function nounMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: Nou
   const modifiers = p.names.filter((n) => n.demonymOf === undefined && n.last < p.head.i);
   const modifier = wantsDemonym ? p.demonyms[p.demonyms.length - 1] : modifiers[0];
   const governing = predicateOf(r, p);
+  const named = governing ? undefined : appositiveAfter(r, p);
   if (governing) found.subject = governing.subject;
+  // "its key trading partner, China": a name set off after a relational noun is what it names.
+  else if (named) found.subject = named;
   // "it financed a record trade deficit with China": the noun is the verb's object, and the
   // act is the verb's subject's.
   else if (!found.owner) {
@@ -178,6 +242,15 @@ function nounMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: Nou
     if (typed(frame, slots)) return finish(r, frame, unit, slots, p.head.start, p.head.end, governing?.verb, p.first);
   }
   return assemble(r, frame, unit, unit.roles, found, p.head.start, p.head.end, governing?.verb, p.first, modifier ? fillerOfName(p, modifier) : undefined);
+}
+
+/** A name in apposition after a phrase: ", China." or ", Ri Yong Ho," (not the first of a list). */
+function appositiveAfter(r: Reading, p: NounPhrase): NounPhrase | undefined {
+  if (p.referent || r.words[p.last + 1]?.text !== ',') return undefined;
+  const q = phraseStartingAt(r, p.last + 2);
+  if (!q?.referent || q.referent.demonymOf !== undefined) return undefined;
+  const after = r.words[q.last + 1];
+  return !after || (after.tag === 'PUNCT' && after.text !== '-') ? q : undefined;
 }
 
 function participleMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, p: NounPhrase): FrameMatch | undefined {
@@ -373,10 +446,13 @@ function typed(frame: FrameDefinition, slots: Partial<Record<Slot, Filler>>): bo
 
 export function fillerOf(phrase: NounPhrase, r?: Reading): Filler | undefined {
   if (phrase.pronoun) {
-    const name = r ? antecedent(r, phrase) : undefined;
+    const name = r ? (antecedent(r, phrase) ?? resolver?.refer(r, phrase)[0]) : undefined;
     return { phrase, ...(name && { name }), start: phrase.start, end: phrase.end };
   }
   if (phrase.referent) return fillerOfName(phrase, phrase.referent);
+  // "The missile is ...": a description of something an earlier sentence named.
+  const named = r && phrase.definite ? resolver?.refer(r, phrase) : undefined;
+  if (named?.length === 1) return { phrase, name: named[0]!, start: phrase.start, end: phrase.end };
   return { phrase, start: phrase.start, end: phrase.end };
 }
 
@@ -388,14 +464,22 @@ const IMPERSONAL = new Set(['it', 'its', 'itself']);
  * pronoun can take ("he", "his": a person; "it", "its": anything but a person), when only one
  * candidate of that kind is near. Across sentences, see the reference layer.
  */
-function antecedent(r: Reading, phrase: NounPhrase): Name | undefined {
+const OBJECT_PRONOUNS = new Set(['it', 'him', 'them', 'himself', 'itself']);
+
+/** The name earlier in the same sentence that a pronoun stands for. */
+export function antecedent(r: Reading, phrase: NounPhrase): Name | undefined {
   const word = phrase.pronoun!.norm;
   const person = PERSONAL.has(word);
   if (!person && !IMPERSONAL.has(word)) return undefined;
+  // An object pronoun does not stand for a name of its own clause: in "the Ghadir is a copy of
+  // it", "it" is not the Ghadir. A possessive may ("Iran fields its Shahab-3").
+  const clause = r.clauseOf[phrase.first];
+  const object = OBJECT_PRONOUNS.has(word) && r.verbs.some((v) => v.last < phrase.first && r.clauseOf[v.first] === clause);
   let found: Name | undefined;
   for (const n of r.names) {
     if (n.last >= phrase.first) break;
     if (n.demonymOf !== undefined || !n.entity) continue;
+    if (object && r.clauseOf[n.first] === clause) continue;
     const isPerson = n.kinds.has('person');
     if (person !== isPerson) continue;
     found = n;
@@ -625,8 +709,9 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
   let relation: TimeRelation | undefined;
   let dateDistance = Infinity;
   const taken = new Set([slots.subject?.phrase, slots.object?.phrase]);
+  const bound = modifierEnd(r, anchor);
   for (const p of r.phrases) {
-    if (!scope(p.first)) continue;
+    if (!scope(p.first) || p.first > bound) continue;
     const distance = Math.abs(p.first - anchor);
     if (distance > REACH * 2) continue;
     const prep = r.words[p.first - 1];
@@ -650,6 +735,23 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
   }
   date ??= cleftDate(r, c);
   return { ...(date && { date }), ...(place && { place }), ...(relation && { relation }) };
+}
+
+/**
+ * "Kim Yong Nam, the president pictured with Rouhani in the photo, had traveled to Tehran in
+ * August 2017": a participle that modifies a noun, inside a clause whose own verb comes later,
+ * takes its adjuncts only up to the comma that closes it. Elsewhere, the clause's end.
+ */
+function modifierEnd(r: Reading, anchor: number): number {
+  const v = r.verbOf(anchor);
+  const w = r.words[anchor];
+  if (!v || !w || v.first !== v.last || w.tag !== 'VERB' || (w.form !== 'past-or-participle' && w.form !== 'participle')) return Infinity;
+  const head = r.phraseOf(anchor - 1);
+  if (!head || head.last !== anchor - 1) return Infinity;
+  const clause = r.clauseOf[anchor];
+  if (!r.verbs.some((g) => g.first > anchor && r.clauseOf[g.first] === clause)) return Infinity;
+  for (let k = anchor + 1; k < r.words.length; k++) if (r.words[k]!.text === ',') return k;
+  return Infinity;
 }
 
 /** "It was in the 1980s that the relationship shifted": the date a cleft sentence puts first. */

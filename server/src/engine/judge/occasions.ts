@@ -44,7 +44,8 @@ export function occasionsOf(base: FactBase, m: FrameMatch): Occasion[] {
   const subject = m.subject?.name?.entity;
   const object = m.object?.name?.entity;
   // "Iran's president" stands for whoever held the office at the time of each record.
-  if (subject && base.entities.get(subject)?.type === 'office') return byOffice(base, m, subject);
+  if (subject && base.entities.get(subject)?.type === 'office') return byOffice(base, m, 'subject', subject);
+  if (object && base.entities.get(object)?.type === 'office') return byOffice(base, m, 'object', object);
   const out: Occasion[] = [];
   if (m.frame.predicate === 'met') {
     const records = [
@@ -74,11 +75,12 @@ export function occasionsOf(base: FactBase, m: FrameMatch): Occasion[] {
 }
 
 /** The occasions of the people who held an office, each at a time they held it. */
-function byOffice(base: FactBase, m: FrameMatch, office: string): Occasion[] {
+function byOffice(base: FactBase, m: FrameMatch, role: 'subject' | 'object', office: string): Occasion[] {
   const out: Occasion[] = [];
   for (const held of base.pointingTo(office, 'held-office')) {
     const when = held.qualifiers.pointInTime;
-    const stand: FrameMatch = { ...m, subject: { ...m.subject!, name: { ...m.subject!.name!, entity: held.subject } } };
+    const filler = m[role]!;
+    const stand: FrameMatch = { ...m, [role]: { ...filler, name: { ...filler.name!, entity: held.subject } } };
     // The holder's own occasions, with the same object: only those of a time they held the office.
     for (const o of occasionsOf(base, stand)) if (!when || !o.date || o.date.year === when.year) out.push(o);
   }

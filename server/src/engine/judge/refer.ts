@@ -7,6 +7,9 @@
 
 import type { FactBase } from '../factbase/factbase.js';
 import type { Filler } from '../frames/match.js';
+import type { Sentence } from '../checks/types.js';
+import type { Name } from '../reading/names.js';
+import type { NounPhrase } from '../reading/phrases.js';
 import type { Reading } from '../reading/reading.js';
 import { fold } from '../text/tokens.js';
 
@@ -20,6 +23,13 @@ const EVENT_NOUNS: Readonly<Record<string, string>> = {
 const RELATION_NOUNS = new Set(['tie', 'ties', 'relation', 'relations', 'relationship', 'friendship', 'partnership', 'cooperation', 'link', 'links', 'alliance']);
 /** Words of a relationship's name that say what kind of relationship it is, beyond its parties. */
 const PLAIN = new Set(['relation', 'relations', 'relationship', 'ties', 'tie', 'between', 'and', 'of', 'the']);
+
+/** The one thing a phrase names: its own name, or what it stands for from an earlier sentence. */
+export function nameOfPhrase(r: Sentence, p: NounPhrase): Name | undefined {
+  if (p.referent) return p.referent;
+  const earlier = r.referents.get(p);
+  return earlier?.length === 1 ? earlier[0] : undefined;
+}
 
 /** The entity a filler refers to: its linked name, or the one base event a definite description fits. */
 export function referent(base: FactBase, f: Filler | undefined, types: readonly string[] = ['event', 'agreement'], r?: Reading): string | undefined {

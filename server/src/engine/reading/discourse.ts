@@ -1,0 +1,142 @@
+/**
+ * What the earlier sentences of a block, and the heading above it, have spoken of: the context
+ * a fact-checker keeps in mind to read "He made the journey as Supreme Leader" after "Ali
+ * Khamenei's 1989 trip to Pyongyang", "The missile is an intercontinental weapon" after "The
+ * Shahab-3 is Iran's version of the Nodong-1", or "The talks took place in Isfahan" after a
+ * sentence about a meeting.
+ *
+ * Resolution follows what readers do: a pronoun or a definite description stands for the
+ * nearest earlier mention of a compatible kind, the subject of the sentence before first. When
+ * two antecedents are equally likely (two missiles, neither the subject), nothing is resolved.
+ */
+
+import type { Kind } from './kinds.js';
+import type { Name } from './names.js';
+import type { DateSpan } from './dates.js';
+
+/** An earlier mention, and what the frames made of its sentence. */
+interface Mention {
+  readonly name: Name;
+  /** Which sentence (0 is the heading or the block's first sentence). */
+  readonly sentence: number;
+  /** The subject of its sentence's first frame or verb. */
+  readonly subject: boolean;
+}
+
+/** An act an earlier sentence described ("Rouhani met Ri Yong Ho"), for "the talks", "the trip". */
+export interface Occasion<F> {
+  readonly frame: F;
+  readonly sentence: number;
+}
+
+/** Heads of descriptions, and the kinds of thing they can stand for. */
+export const DESCRIPTION_KINDS: Readonly<Record<string, readonly Kind[]>> = {
+  missile: ['weapon'], weapon: ['weapon'], rocket: ['weapon'], system: ['weapon'], submarine: ['weapon'], sub: ['weapon'],
+  boat: ['weapon'], vessel: ['weapon'], design: ['weapon'], class: ['weapon'],
+  envoy: ['person'], diplomat: ['person'], minister: ['person'], official: ['person'], president: ['person'], leader: ['person'],
+  visitor: ['person'], guest: ['person'], host: ['person'], ayatollah: ['person'], cleric: ['person'], author: ['person'],
+  scholar: ['person'], analyst: ['person'], man: ['person'], woman: ['person'],
+  organization: ['organization'], organisation: ['organization'], firm: ['organization'], company: ['organization'],
+  group: ['organization'], outfit: ['organization'], entity: ['organization'], broker: ['organization'], dealer: ['organization'],
+  panel: ['organization'], agency: ['organization'], office: ['organization'],
+  country: ['place'], nation: ['place'], state: ['place'], regime: ['place'], government: ['place'], capital: ['place'], city: ['place'],
+};
+
+/** Heads of descriptions of acts: "the talks", "the trip". */
+export const OCCASION_HEADS: Readonly<Record<string, string>> = {
+  talks: 'met', talk: 'met', meeting: 'met', reception: 'met', encounter: 'met', audience: 'met',
+  trip: 'visited', visit: 'visited', journey: 'visited', tour: 'visited', stay: 'visited', voyage: 'visited',
+};
+
+const PERSONAL = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'herself']);
+const IMPERSONAL = new Set(['it', 'its', 'itself']);
+const PLURAL = new Set(['they', 'them', 'their', 'themselves']);
+
+export class Discourse<F = unknown> {
+  private readonly mentions: Mention[] = [];
+  private readonly groups: Array<{ readonly names: readonly Name[]; readonly sentence: number }> = [];
+  private readonly occasions: Array<Occasion<F>> = [];
+  private readonly dates: Array<{ readonly date: DateSpan; readonly sentence: number }> = [];
+  private sentence = 0;
+
+  /** Adds a sentence's names (its subject marked), coordinated groups, acts and dates. */
+  add(names: readonly Name[], subject: Name | undefined, groups: ReadonlyArray<readonly Name[]>, occasions: readonly F[], dates: readonly DateSpan[]): void {
+    for (const n of names) if (n.entity && n.demonymOf === undefined) this.mentions.push({ name: n, sentence: this.sentence, subject: n === subject });
+    for (const g of groups) this.groups.push({ names: g, sentence: this.sentence });
+    for (const f of occasions) this.occasions.push({ frame: f, sentence: this.sentence });
+    for (const d of dates) this.dates.push({ date: d, sentence: this.sentence });
+    this.sentence++;
+  }
+
+  get empty(): boolean {
+    return this.sentence === 0;
+  }
+
+  /** What a pronoun stands for: "he", "his" a person; "it", "its" a thing; "they" a group's last member is not enough. */
+  pronoun(word: string): Name | undefined {
+    if (PERSONAL.has(word)) return this.latest((n) => n.kinds.has('person'));
+    if (IMPERSONAL.has(word)) return this.latest((n) => !n.kinds.has('person') && !n.kinds.has('office'));
+    return undefined;
+  }
+
+  /** The names "they" or "the two organizations" stand for: the last group of that kind. */
+  plural(word: string, kind: Kind | undefined, count: number | undefined): readonly Name[] | undefined {
+    if (!PLURAL.has(word) && kind === undefined) return undefined;
+    for (let i = this.groups.length - 1; i >= 0; i--) {
+      const g = this.groups[i]!;
+      if (g.sentence < this.sentence - 2) break;
+      if (kind && !g.names.every((n) => n.kinds.has(kind))) continue;
+      if (count !== undefined && g.names.length !== count) continue;
+      return g.names;
+    }
+    return undefined;
+  }
+
+  /** What a definite description stands for ("the missile"), by its head noun. */
+  description(head: string): Name | undefined {
+    const kinds = DESCRIPTION_KINDS[head];
+    if (!kinds) return undefined;
+    return this.latest((n) => kinds.some((k) => n.kinds.has(k)));
+  }
+
+  /** The act "the talks" or "the trip" stands for: the last described act of that kind. */
+  occasion(head: string, predicateOf: (f: F) => string): F | undefined {
+    const predicate = OCCASION_HEADS[head];
+    if (!predicate) return undefined;
+    for (let i = this.occasions.length - 1; i >= 0; i--) {
+      const o = this.occasions[i]!;
+      if (o.sentence < this.sentence - 3) break;
+      if (predicateOf(o.frame) === predicate) return o.frame;
+    }
+    return undefined;
+  }
+
+  /** The one act the sentence before described, if it described one. */
+  lastOccasion(): F | undefined {
+    const previous = this.occasions.filter((o) => o.sentence === this.sentence - 1);
+    return previous.length === 1 ? previous[0]!.frame : undefined;
+  }
+
+  /** The date of the sentence before, when it gave one: "At the time", "That month". */
+  lastDate(): DateSpan | undefined {
+    const previous = this.dates.filter((d) => d.sentence === this.sentence - 1);
+    return previous.length === 1 ? previous[0]!.date : undefined;
+  }
+
+  /**
+   * The nearest earlier mention that fits: in the most recent sentence with a fitting mention,
+   * its subject if that fits, else its only fitting mention. Two fitting mentions and neither
+   * the subject: nothing.
+   */
+  private latest(fits: (n: Name) => boolean): Name | undefined {
+    for (let s = this.sentence - 1; s >= 0 && s >= this.sentence - 3; s--) {
+      const here = this.mentions.filter((m) => m.sentence === s && fits(m.name));
+      if (here.length === 0) continue;
+      const subject = here.find((m) => m.subject);
+      if (subject) return subject.name;
+      const distinct = new Set(here.map((m) => m.name.entity));
+      return distinct.size === 1 ? here[here.length - 1]!.name : undefined;
+    }
+    return undefined;
+  }
+}
