@@ -15,6 +15,8 @@ const LINES: Record<string, string> = {
   'a lineage claim': 'The Shahab-3 is a copy of the Yono-class midget submarine. ',
   'a meeting, a summit and a quotation': 'Rouhani received Ri Yong Ho in Tehran in August 2018, shortly after the first US-North Korea summit in Singapore, and "You have proved in Korea that you have the power to confront America," Khamenei said. ',
   'names with no sentence break': 'Shahab-3, Nodong-1, KOMID, Green Pine, Iran, ',
+  // Context across sentences: what earlier sentences named must not pile up along the block.
+  'pronouns and descriptions of earlier sentences': "Ali Khamenei toured North Korea in 1989. He was then the country's supreme leader. The talks took place in Tehran. ",
 };
 
 let checker: Checker;

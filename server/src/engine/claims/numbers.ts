@@ -102,6 +102,9 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
       next,
     };
   }
+  // A number in words starts with a number word or with "a" ("a dozen"): most words are neither.
+  const opening = first.text.toLowerCase();
+  if (opening !== 'a' && opening !== 'an' && wordValue(opening) === undefined) return undefined;
   let total = 0;
   let current = 0;
   let seen = false;
@@ -143,6 +146,7 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
 function wordValue(word: string): number | undefined {
   if (SMALL[word] !== undefined) return SMALL[word];
   if (TENS[word] !== undefined) return TENS[word];
+  if (!word.includes('-')) return undefined;
   const [tens, unit, ...rest] = word.split('-');
   if (rest.length || tens === undefined || unit === undefined) return undefined;
   const t = TENS[tens];

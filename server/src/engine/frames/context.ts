@@ -12,7 +12,7 @@ import type { Name } from '../reading/names.js';
 import type { NounPhrase } from '../reading/phrases.js';
 import type { Reading } from '../reading/reading.js';
 import type { Token } from '../text/tokens.js';
-import { antecedent, type FrameMatch, type Resolver } from './match.js';
+import { antecedent, type FrameMatch } from './match.js';
 
 /** Acts a later sentence may describe ("the talks", "the trip"). */
 const OCCASION_PREDICATES = new Set(['visited', 'met']);
@@ -43,7 +43,7 @@ const BACK: ReadonlyArray<readonly string[]> = [
 /** Words that say a sentence is about another time than the one before. */
 const MOVED_ON = new Set(['now', 'today', 'currently', 'later', 'since', 'afterwards', 'afterward', 'subsequently', 'eventually', 'before', 'earlier', 'previously', 'future']);
 
-export class BlockContext implements Resolver {
+export class BlockContext {
   private readonly discourse = new Discourse<FrameMatch>();
   private token = 0;
 
@@ -68,15 +68,17 @@ export class BlockContext implements Resolver {
   resolve(r: Reading): ReadonlyMap<NounPhrase, readonly Name[]> {
     const out = new Map<NounPhrase, readonly Name[]>();
     if (this.discourse.empty) return out;
+    // Where the sentence first names something itself: a description after it may stand for that.
+    const named = r.names.find((n) => n.entity && n.demonymOf === undefined)?.last ?? Infinity;
     for (const p of r.phrases.flatMap((x) => (x.owner ? [x.owner, x] : [x]))) {
       if (p.referent || (!p.pronoun && !p.definite && !DETERMINERS.has(p.determiner?.norm ?? '')) || (p.pronoun && antecedent(r, p))) continue;
-      const names = this.refer(r, p);
+      const names = this.refer(r, p, named < p.first);
       if (names.length > 0) out.set(p, names);
     }
     return out;
   }
 
-  refer(r: Reading, phrase: NounPhrase): readonly Name[] {
+  private refer(r: Reading, phrase: NounPhrase, namedBefore: boolean): readonly Name[] {
     if (phrase.pronoun) {
       const word = phrase.pronoun.norm;
       const one = this.discourse.pronoun(word);
@@ -96,8 +98,7 @@ export class BlockContext implements Resolver {
     }
     if (phrase.quantity) return [];
     // A name earlier in the same sentence comes first: "The Shahab-3 is Iran's, and the missile ...".
-    const inSentence = r.names.filter((n) => n.entity && n.last < phrase.first && n.demonymOf === undefined);
-    if (inSentence.length > 0) return [];
+    if (namedBefore) return [];
     const named = this.discourse.description(phrase.headLemma);
     return named ? [at(named, phrase)] : [];
   }

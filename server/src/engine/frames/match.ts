@@ -126,48 +126,69 @@ function placeOfDescription(r: Reading, phrase: NounPhrase): Filler | undefined 
   return name && named ? fillerOfName(named, name) : undefined;
 }
 
+/** A frame's lexical units, looked up by part of speech and lemma, in declaration order. */
+interface UnitIndex {
+  readonly verb: ReadonlyMap<string, readonly Entry[]>;
+  readonly adjective: ReadonlyMap<string, readonly Entry[]>;
+  readonly noun: ReadonlyMap<string, readonly Entry[]>;
+  readonly preposition: readonly Entry[];
+  readonly participle: readonly Entry[];
+  readonly attached: readonly Entry[];
+}
+
+interface Entry {
+  readonly frame: FrameDefinition;
+  readonly unit: LexicalUnit;
+  /** Declaration order, so that matches come out as a scan of every unit would give them. */
+  readonly order: number;
+}
+
+const indexes = new WeakMap<readonly FrameDefinition[], UnitIndex>();
+
+function indexOf(frames: readonly FrameDefinition[]): UnitIndex {
+  const cached = indexes.get(frames);
+  if (cached) return cached;
+  const byLemma = { verb: new Map<string, Entry[]>(), adjective: new Map<string, Entry[]>(), noun: new Map<string, Entry[]>() };
+  const lists = { preposition: [] as Entry[], participle: [] as Entry[], attached: [] as Entry[] };
+  let order = 0;
+  for (const frame of frames) {
+    for (const unit of frame.units) {
+      const entry = { frame, unit, order: order++ };
+      if (unit.pos === 'verb' || unit.pos === 'adjective' || unit.pos === 'noun') {
+        const map = byLemma[unit.pos];
+        for (const lemma of new Set(unit.lemmas)) map.set(lemma, [...(map.get(lemma) ?? []), entry]);
+      } else lists[unit.pos].push(entry);
+    }
+  }
+  const index: UnitIndex = { ...byLemma, ...lists };
+  indexes.set(frames, index);
+  return index;
+}
+
 function match(r: Reading, frames: readonly FrameDefinition[]): FrameMatch[] {
   const out: FrameMatch[] = [];
+  const index = indexOf(frames);
   for (const v of r.verbs) {
-    for (const frame of frames) {
-      for (const unit of frame.units) {
-        if (unit.pos !== 'verb' || !unit.lemmas.includes(v.lemma)) continue;
-        const m = verbMatch(r, frame, unit, v);
-        if (m) out.push(m);
-      }
+    for (const { frame, unit } of index.verb.get(v.lemma) ?? []) {
+      const m = verbMatch(r, frame, unit, v);
+      if (m) out.push(m);
     }
   }
   for (const w of r.words) {
     if (w.tag !== 'ADJ') continue;
-    for (const frame of frames) {
-      for (const unit of frame.units) {
-        if (unit.pos !== 'adjective' || !unit.lemmas.includes(w.lemma)) continue;
-        const m = adjectiveMatch(r, frame, unit, w);
-        if (m) out.push(m);
-      }
+    for (const { frame, unit } of index.adjective.get(w.lemma) ?? []) {
+      const m = adjectiveMatch(r, frame, unit, w);
+      if (m) out.push(m);
     }
   }
-  for (const frame of frames) {
-    for (const unit of frame.units) {
-      if (unit.pos !== 'preposition') continue;
-      for (const m of prepositionMatches(r, frame, unit)) out.push(m);
-    }
-  }
+  for (const { frame, unit } of index.preposition) for (const m of prepositionMatches(r, frame, unit)) out.push(m);
   for (const p of r.phrases) {
     if (p.pronoun) continue;
-    for (const frame of frames) {
-      for (const unit of frame.units) {
-        if (unit.pos === 'noun' && !p.referent && unit.lemmas.includes(p.head.lemma)) {
-          const m = nounMatch(r, frame, unit, p);
-          if (m) out.push(m);
-        } else if (unit.pos === 'participle') {
-          const m = participleMatch(r, frame, unit, p);
-          if (m) out.push(m);
-        } else if (unit.pos === 'attached' && p.referent) {
-          const m = attachedMatch(r, frame, unit, p);
-          if (m) out.push(m);
-        }
-      }
+    const nouns = p.referent ? [] : (index.noun.get(p.head.lemma) ?? []);
+    const candidates = [...nouns, ...index.participle, ...(p.referent ? index.attached : [])].sort((a, b) => a.order - b.order);
+    for (const { frame, unit } of candidates) {
+      const m = unit.pos === 'noun' ? nounMatch(r, frame, unit, p) : unit.pos === 'participle' ? participleMatch(r, frame, unit, p) : attachedMatch(r, frame, unit, p);
+      if (m) out.push(m);
     }
   }
   return out;

@@ -50,7 +50,11 @@ function compile(term: string): Array<Set<string>> {
 /** The wordings of `terms` found among words [from, to], longest first where they overlap. */
 export function findTerms(r: Reading, terms: readonly string[], from = 0, to = r.words.length - 1): TermHit[] {
   const hits: TermHit[] = [];
-  const sorted = [...terms].sort((a, b) => compile(b).length - compile(a).length);
+  // Most wordings share no word with the sentence: they are set aside before any scan.
+  const present = formsOf(r);
+  const possible = terms.filter((t) => compile(t).every((part) => [...part].some((f) => present.has(f))));
+  if (possible.length === 0) return hits;
+  const sorted = possible.sort((a, b) => compile(b).length - compile(a).length);
   const taken = new Set<number>();
   for (const term of sorted) {
     const parts = compile(term);
@@ -66,6 +70,20 @@ export function findTerms(r: Reading, terms: readonly string[], from = 0, to = r
     }
   }
   return hits.sort((a, b) => a.first - b.first);
+}
+
+const sentenceForms = new WeakMap<Reading, ReadonlySet<string>>();
+
+/** Every form a word of the sentence can match: its norm, lemma and singular. */
+function formsOf(r: Reading): ReadonlySet<string> {
+  let out = sentenceForms.get(r);
+  if (!out) {
+    const forms = new Set<string>();
+    for (const w of r.words) forms.add(w.norm).add(w.lemma).add(singular(w.norm));
+    sentenceForms.set(r, forms);
+    out = forms;
+  }
+  return out;
 }
 
 function matches(w: Word, part: Set<string>): boolean {

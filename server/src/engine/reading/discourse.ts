@@ -17,16 +17,8 @@ import type { DateSpan } from './dates.js';
 /** An earlier mention, and what the frames made of its sentence. */
 interface Mention {
   readonly name: Name;
-  /** Which sentence (0 is the heading or the block's first sentence). */
-  readonly sentence: number;
   /** The subject of its sentence's first frame or verb. */
   readonly subject: boolean;
-}
-
-/** An act an earlier sentence described ("Rouhani met Ri Yong Ho"), for "the talks", "the trip". */
-export interface Occasion<F> {
-  readonly frame: F;
-  readonly sentence: number;
 }
 
 /** Heads of descriptions, and the kinds of thing they can stand for. */
@@ -52,20 +44,34 @@ const PERSONAL = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'herself'
 const IMPERSONAL = new Set(['it', 'its', 'itself']);
 const PLURAL = new Set(['they', 'them', 'their', 'themselves']);
 
+/** What one sentence contributed. */
+interface Said<F> {
+  readonly mentions: readonly Mention[];
+  readonly groups: ReadonlyArray<readonly Name[]>;
+  readonly occasions: readonly F[];
+  readonly dates: readonly DateSpan[];
+}
+
+/** How many sentences back a reference may reach. */
+const REACH = 3;
+
 export class Discourse<F = unknown> {
-  private readonly mentions: Mention[] = [];
-  private readonly groups: Array<{ readonly names: readonly Name[]; readonly sentence: number }> = [];
-  private readonly occasions: Array<Occasion<F>> = [];
-  private readonly dates: Array<{ readonly date: DateSpan; readonly sentence: number }> = [];
+  // Only the last few sentences are kept: a reference reaches no further, and a long block
+  // costs each sentence the same.
+  private readonly recent: Array<Said<F>> = [];
   private sentence = 0;
 
   /** Adds a sentence's names (its subject marked), coordinated groups, acts and dates. */
   add(names: readonly Name[], subject: Name | undefined, groups: ReadonlyArray<readonly Name[]>, occasions: readonly F[], dates: readonly DateSpan[]): void {
-    for (const n of names) if (n.entity && n.demonymOf === undefined) this.mentions.push({ name: n, sentence: this.sentence, subject: n === subject });
-    for (const g of groups) this.groups.push({ names: g, sentence: this.sentence });
-    for (const f of occasions) this.occasions.push({ frame: f, sentence: this.sentence });
-    for (const d of dates) this.dates.push({ date: d, sentence: this.sentence });
+    const mentions = names.filter((n) => n.entity && n.demonymOf === undefined).map((n) => ({ name: n, subject: n === subject }));
+    this.recent.push({ mentions, groups, occasions, dates });
+    if (this.recent.length > REACH) this.recent.shift();
     this.sentence++;
+  }
+
+  /** What the sentence `back` sentences before the current one said (1 is the one before). */
+  private before(back: number): Said<F> | undefined {
+    return this.recent[this.recent.length - back];
   }
 
   get empty(): boolean {
@@ -82,12 +88,14 @@ export class Discourse<F = unknown> {
   /** The names "they" or "the two organizations" stand for: the last group of that kind. */
   plural(word: string, kind: Kind | undefined, count: number | undefined): readonly Name[] | undefined {
     if (!PLURAL.has(word) && kind === undefined) return undefined;
-    for (let i = this.groups.length - 1; i >= 0; i--) {
-      const g = this.groups[i]!;
-      if (g.sentence < this.sentence - 2) break;
-      if (kind && !g.names.every((n) => n.kinds.has(kind))) continue;
-      if (count !== undefined && g.names.length !== count) continue;
-      return g.names;
+    for (let back = 1; back <= 2; back++) {
+      const groups = this.before(back)?.groups ?? [];
+      for (let i = groups.length - 1; i >= 0; i--) {
+        const g = groups[i]!;
+        if (kind && !g.every((n) => n.kinds.has(kind))) continue;
+        if (count !== undefined && g.length !== count) continue;
+        return g;
+      }
     }
     return undefined;
   }
@@ -103,24 +111,23 @@ export class Discourse<F = unknown> {
   occasion(head: string, predicateOf: (f: F) => string): F | undefined {
     const predicate = OCCASION_HEADS[head];
     if (!predicate) return undefined;
-    for (let i = this.occasions.length - 1; i >= 0; i--) {
-      const o = this.occasions[i]!;
-      if (o.sentence < this.sentence - 3) break;
-      if (predicateOf(o.frame) === predicate) return o.frame;
+    for (let back = 1; back <= REACH; back++) {
+      const occasions = this.before(back)?.occasions ?? [];
+      for (let i = occasions.length - 1; i >= 0; i--) if (predicateOf(occasions[i]!) === predicate) return occasions[i];
     }
     return undefined;
   }
 
   /** The one act the sentence before described, if it described one. */
   lastOccasion(): F | undefined {
-    const previous = this.occasions.filter((o) => o.sentence === this.sentence - 1);
-    return previous.length === 1 ? previous[0]!.frame : undefined;
+    const previous = this.before(1)?.occasions ?? [];
+    return previous.length === 1 ? previous[0] : undefined;
   }
 
   /** The date of the sentence before, when it gave one: "At the time", "That month". */
   lastDate(): DateSpan | undefined {
-    const previous = this.dates.filter((d) => d.sentence === this.sentence - 1);
-    return previous.length === 1 ? previous[0]!.date : undefined;
+    const previous = this.before(1)?.dates ?? [];
+    return previous.length === 1 ? previous[0] : undefined;
   }
 
   /**
@@ -129,8 +136,8 @@ export class Discourse<F = unknown> {
    * the subject: nothing.
    */
   private latest(fits: (n: Name) => boolean): Name | undefined {
-    for (let s = this.sentence - 1; s >= 0 && s >= this.sentence - 3; s--) {
-      const here = this.mentions.filter((m) => m.sentence === s && fits(m.name));
+    for (let back = 1; back <= REACH; back++) {
+      const here = (this.before(back)?.mentions ?? []).filter((m) => fits(m.name));
       if (here.length === 0) continue;
       const subject = here.find((m) => m.subject);
       if (subject) return subject.name;

@@ -210,6 +210,10 @@ function gerund(v: string): string {
 
 /** British spellings folded to American ones, for lemmas: "modelled" reads as "modeled". */
 export function americanSpelling(word: string): string {
+  return remembered(spellings, word, respell);
+}
+
+function respell(word: string): string {
   return word
     .replace(/^(model|travel|label|cancel|signal|level|fuel|total|channel|counsel)l(ed|ing)$/, '$1$2')
     .replace(/(\w{3,})is(e|ed|es|ing)$/, (m, stem: string, end: string) => (/(?:advert|advis|compris|despis|devis|exercis|promis|surpris|rais|revis|supervis|televis|wis|pois|prais|rais|cruis)$/.test(`${stem}is`) ? m : `${stem}iz${end}`))
@@ -220,6 +224,10 @@ export function americanSpelling(word: string): string {
 
 /** The singular of a noun: "submarines" → "submarine", "advisers" → "adviser", "subs" → "sub". */
 export function singular(word: string): string {
+  return remembered(singulars, word, singularOf);
+}
+
+function singularOf(word: string): string {
   const irregular = IRREGULAR_PLURALS[word];
   if (irregular) return irregular;
   if (word.length <= 3 || /(?:ss|us|is|ics)$/.test(word)) return word;
@@ -235,4 +243,21 @@ export function verbLemma(word: string): string | undefined {
   const known = VERB_FORMS.get(w);
   if (known) return known;
   return undefined;
+}
+
+// Every word of every sentence is looked up, and drafts repeat their words: the spelling rules
+// run once per word form. The caches are bounded so that a huge draft of unique tokens cannot
+// grow them without end.
+const spellings = new Map<string, string>();
+const singulars = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+function remembered(cache: Map<string, string>, word: string, compute: (w: string) => string): string {
+  let out = cache.get(word);
+  if (out === undefined) {
+    out = compute(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
 }

@@ -29,6 +29,7 @@ const OPENERS: Readonly<Record<string, { close: readonly string[]; style: QuoteS
 const SYMMETRIC: Readonly<Record<string, QuoteSpan['style']>> = { '"': 'double', '″': 'double', "'": 'single' };
 
 const LETTER = /[\p{L}\p{N}]/u;
+const MARKS = new Set([...Object.keys(OPENERS), ...Object.values(OPENERS).flatMap((o) => o.close), ...Object.keys(SYMMETRIC)]);
 
 /** The quotations of a block's text, in order of their opening marks. */
 export function quoteSpans(text: string): QuoteSpan[] {
@@ -37,6 +38,8 @@ export function quoteSpans(text: string): QuoteSpan[] {
   const stack: Array<{ at: number; closers: readonly string[]; style: QuoteSpan['style'] }> = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
+    // Only a quotation mark opens or closes anything.
+    if (!MARKS.has(c)) continue;
     const before = i > 0 ? text[i - 1]! : ' ';
     const after = i + 1 < text.length ? text[i + 1]! : ' ';
     // The innermost open quotation this mark closes; single marks left open inside it (an

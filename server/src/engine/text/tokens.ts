@@ -21,8 +21,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
 /** Lower case without diacritics: "P'yŏngyang" and "Pyongyang" fold alike ("yongyang"). */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  // Most words are plain ASCII, which has no marks to strip.
+  return ASCII.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+
+const ASCII = /^[ -~\t\n\r]*$/;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
