@@ -53,7 +53,7 @@ function judgeEncounter(r: Sentence, base: FactBase, m: FrameMatch): Judgement |
   const soft = m.hedge !== undefined;
   const denial = denialWords(r, m);
   const visit = m.frame.predicate === 'visited';
-  const what = visit ? `${nameOf(base, subject)} visited` : `${nameOf(base, subject)} met ${nameOf(base, object)} in`;
+  const what = visit ? `${nameOf(base, subject)} visited` : `${nameOf(base, subject)} met ${nameOf(base, holder(base, object, subject, occasions[0]!))} in`;
   if (!m.place?.name) {
     // A visit the base records, to this place or one in it.
     if (!visit) return undefined;
@@ -73,6 +73,14 @@ function judgeEncounter(r: Sentence, base: FactBase, m: FrameMatch): Judgement |
   }
   const where = occasions.filter((o) => o.place !== undefined).map((o) => ({ place: o.place!, statement: o.statement.id, occasion: o }));
   return compare(r, base, m, where, m.place.name, spanOf(m.subject, m.object, m.place), what, false);
+}
+
+/** For an office met ("North Korea's foreign minister"), the person the record names: "Ri Yong Ho". */
+function holder(base: FactBase, object: string, subject: string, o: Occasion): string {
+  if (base.entities.get(object)?.type !== 'office') return object;
+  const s = o.statement;
+  const people = [s.subject, s.value.kind === 'entity' ? s.value.id : '', ...s.qualifiers.with].filter((id) => id && id !== subject);
+  return people[0] ?? object;
 }
 
 function judgeEventPlace(r: Sentence, base: FactBase, m: FrameMatch): Judgement | undefined {
