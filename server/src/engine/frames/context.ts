@@ -142,7 +142,8 @@ export class BlockContext {
       names,
       subject,
       groups(r),
-      frames.filter((f) => OCCASION_PREDICATES.has(f.frame.predicate) && f.subject?.name?.entity !== undefined),
+      // A denied act ("did not meet") is no act for "the talks" to stand for.
+      frames.filter((f) => OCCASION_PREDICATES.has(f.frame.predicate) && f.subject?.name?.entity !== undefined && !f.negation),
       r.dates,
     );
   }

@@ -100,8 +100,10 @@ function withOccasions(r: Reading, found: FrameMatch[]): FrameMatch[] {
     if (!earlier || merged.has(earlier)) continue;
     merged.add(earlier);
     const place = m.frame.predicate === 'located-in' && m.object ? (m.object.name ? m.object : placeOfDescription(r, m.object.phrase)) ?? m.place : m.place;
+    // The earlier sentence's denial or hedge is its own: this sentence's words decide.
+    const { negation: _negation, hedge: _hedge, ...act } = earlier;
     out.push({
-      ...earlier,
+      ...act,
       triggerStart: m.triggerStart,
       triggerEnd: m.triggerEnd,
       clause: m.clause,
@@ -112,6 +114,7 @@ function withOccasions(r: Reading, found: FrameMatch[]): FrameMatch[] {
       ...(m.date && { date: m.date }),
       ...(m.relation && { relation: m.relation }),
       ...(m.negation && { negation: m.negation }),
+      ...(m.hedge && { hedge: m.hedge }),
       verb: m.verb,
     } as FrameMatch);
   }
