@@ -22,19 +22,32 @@ export interface NumberPhrase {
   readonly article: boolean;
 }
 
-const SMALL: Readonly<Record<string, number>> = {
+// Maps, not object literals: a word such as "constructor" must not find the object's prototype.
+const SMALL: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Readonly<Record<string, number>> = {
+}));
+const TENS: ReadonlyMap<string, number> = new Map(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Readonly<Record<string, number>> = {
+}));
+const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9,
-};
-const SMALL_NAMES = Object.keys(SMALL);
-const TENS_NAMES = Object.keys(TENS);
+}));
+const SMALL_NAMES = [...SMALL.keys()];
+const TENS_NAMES = [...TENS.keys()];
+
+/**
+ * Whether a word (folded) can open a number: digits, or a number word ("fourteen",
+ * "twenty-five", "hundred", "dozen"). "a" opens one too ("a dozen"), but only before such a
+ * word, so a text without either has no number.
+ */
+export function opensNumber(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  const head = norm.includes('-') ? norm.slice(0, norm.indexOf('-')) : norm;
+  return SMALL.has(head) || TENS.has(head) || SCALES.has(head) || head === 'hundred' || head === 'dozen';
+}
 
 /** Words and digit runs, with hyphenated words ("twenty-five") kept whole. */
 const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,]*(?:\.\d+)?/g;
@@ -91,7 +104,7 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
     let end = first.end;
     let next = i + 1;
     const scale = words[next];
-    const scaleValue = scale ? SCALES[scale.text.toLowerCase()] : undefined;
+    const scaleValue = scale ? SCALES.get(scale.text.toLowerCase()) : undefined;
     if (scale && scaleValue !== undefined && /^\s*$/.test(text.slice(end, scale.start))) {
       value *= scaleValue;
       end = scale.end;
@@ -116,13 +129,13 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
     if (j > i && !/^[\s-]*$/.test(text.slice(words[j - 1]!.end, w.start))) break;
     const lower = w.text.toLowerCase();
     const nextWord = words[j + 1]?.text.toLowerCase() ?? '';
-    const multiplier = nextWord === 'hundred' || nextWord === 'dozen' || SCALES[nextWord] !== undefined;
+    const multiplier = nextWord === 'hundred' || nextWord === 'dozen' || SCALES.has(nextWord);
     if ((lower === 'a' || lower === 'an') && !seen && multiplier && nextWord !== 'bn') {
       article = true;
       current = 1;
       continue;
     }
-    if (lower === 'and' && seen && (SMALL[nextWord] !== undefined || TENS[nextWord.split('-')[0] ?? ''] !== undefined)) continue;
+    if (lower === 'and' && seen && (SMALL.has(nextWord) || TENS.has(nextWord.split('-')[0] ?? ''))) continue;
     const small = wordValue(lower);
     if (small !== undefined) {
       current += small;
@@ -130,8 +143,8 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
       current = (current || 1) * 100;
     } else if (lower === 'dozen' && (seen || article)) {
       current = (current || 1) * 12;
-    } else if (SCALES[lower] !== undefined && lower !== 'bn' && (seen || article)) {
-      total += (current || 1) * SCALES[lower]!;
+    } else if (SCALES.has(lower) && lower !== 'bn' && (seen || article)) {
+      total += (current || 1) * SCALES.get(lower)!;
       current = 0;
     } else break;
     seen = true;
@@ -144,13 +157,12 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
 
 /** The value of "fourteen", "ninety", "twenty-five"; undefined for other words. */
 function wordValue(word: string): number | undefined {
-  if (SMALL[word] !== undefined) return SMALL[word];
-  if (TENS[word] !== undefined) return TENS[word];
-  if (!word.includes('-')) return undefined;
+  const value = SMALL.get(word) ?? TENS.get(word);
+  if (value !== undefined || !word.includes('-')) return value;
   const [tens, unit, ...rest] = word.split('-');
   if (rest.length || tens === undefined || unit === undefined) return undefined;
-  const t = TENS[tens];
-  const u = SMALL[unit];
+  const t = TENS.get(tens);
+  const u = SMALL.get(unit);
   return t !== undefined && u !== undefined && u > 0 && u < 10 ? t + u : undefined;
 }
 

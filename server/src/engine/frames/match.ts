@@ -134,7 +134,8 @@ interface UnitIndex {
   readonly verb: ReadonlyMap<string, readonly Entry[]>;
   readonly adjective: ReadonlyMap<string, readonly Entry[]>;
   readonly noun: ReadonlyMap<string, readonly Entry[]>;
-  readonly preposition: readonly Entry[];
+  /** Prepositional units by the first word of each of their lemmas ("according" of "according to"). */
+  readonly preposition: ReadonlyMap<string, readonly PrepositionEntry[]>;
   readonly participle: readonly Entry[];
   readonly attached: readonly Entry[];
 }
@@ -146,13 +147,21 @@ interface Entry {
   readonly order: number;
 }
 
+interface PrepositionEntry {
+  readonly entry: Entry;
+  /** Which of the unit's lemmas, and its words. */
+  readonly lemma: number;
+  readonly parts: readonly string[];
+}
+
 const indexes = new WeakMap<readonly FrameDefinition[], UnitIndex>();
 
 function indexOf(frames: readonly FrameDefinition[]): UnitIndex {
   const cached = indexes.get(frames);
   if (cached) return cached;
   const byLemma = { verb: new Map<string, Entry[]>(), adjective: new Map<string, Entry[]>(), noun: new Map<string, Entry[]>() };
-  const lists = { preposition: [] as Entry[], participle: [] as Entry[], attached: [] as Entry[] };
+  const lists = { participle: [] as Entry[], attached: [] as Entry[] };
+  const preposition = new Map<string, PrepositionEntry[]>();
   let order = 0;
   for (const frame of frames) {
     for (const unit of frame.units) {
@@ -160,10 +169,15 @@ function indexOf(frames: readonly FrameDefinition[]): UnitIndex {
       if (unit.pos === 'verb' || unit.pos === 'adjective' || unit.pos === 'noun') {
         const map = byLemma[unit.pos];
         for (const lemma of new Set(unit.lemmas)) map.set(lemma, [...(map.get(lemma) ?? []), entry]);
+      } else if (unit.pos === 'preposition') {
+        unit.lemmas.forEach((lemma, i) => {
+          const parts = lemma.split(' ');
+          preposition.set(parts[0]!, [...(preposition.get(parts[0]!) ?? []), { entry, lemma: i, parts }]);
+        });
       } else lists[unit.pos].push(entry);
     }
   }
-  const index: UnitIndex = { ...byLemma, ...lists };
+  const index: UnitIndex = { ...byLemma, ...lists, preposition };
   indexes.set(frames, index);
   return index;
 }
@@ -184,17 +198,35 @@ function match(r: Reading, frames: readonly FrameDefinition[]): FrameMatch[] {
       if (m) out.push(m);
     }
   }
-  for (const { frame, unit } of index.preposition) for (const m of prepositionMatches(r, frame, unit)) out.push(m);
+  for (const m of prepositionMatches(r, index.preposition)) out.push(m);
   for (const p of r.phrases) {
     if (p.pronoun) continue;
-    const nouns = p.referent ? [] : (index.noun.get(p.head.lemma) ?? []);
-    const candidates = [...nouns, ...index.participle, ...(p.referent ? index.attached : [])].sort((a, b) => a.order - b.order);
+    const nouns = p.referent ? NO_ENTRIES : (index.noun.get(p.head.lemma) ?? NO_ENTRIES);
+    // Participle and attached units need a word shape that most phrases lack: tried only then.
+    const participles = p.names.some((n) => r.words[n.last + 1]?.text === '-' && r.words[n.last + 2]?.joined) ? index.participle : NO_ENTRIES;
+    const attached = p.referent && prepositionAfter(r, p) ? index.attached : NO_ENTRIES;
+    const candidates = inOrder(nouns, participles, attached);
     for (const { frame, unit } of candidates) {
       const m = unit.pos === 'noun' ? nounMatch(r, frame, unit, p) : unit.pos === 'participle' ? participleMatch(r, frame, unit, p) : attachedMatch(r, frame, unit, p);
       if (m) out.push(m);
     }
   }
   return out;
+}
+
+const NO_ENTRIES: readonly Entry[] = [];
+
+/** Entries of several lists in declaration order (each list is in that order already). */
+function inOrder(...lists: ReadonlyArray<readonly Entry[]>): readonly Entry[] {
+  const full = lists.filter((l) => l.length > 0);
+  if (full.length <= 1) return full[0] ?? NO_ENTRIES;
+  return full.flat().sort((a, b) => a.order - b.order);
+}
+
+/** Whether a preposition follows a phrase, straight or after a comma ("the summit, in Singapore"). */
+function prepositionAfter(r: Reading, p: NounPhrase): boolean {
+  const comma = r.words[p.last + 1]?.text === ',' ? 1 : 0;
+  return r.words[p.last + 1 + comma]?.tag === 'PREP';
 }
 
 function verbMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, v: VerbGroup): FrameMatch | undefined {
@@ -355,17 +387,23 @@ function adjectiveMatch(r: Reading, frame: FrameDefinition, unit: LexicalUnit, w
 }
 
 /** "according to X", "in the words of X": the phrase after the words. */
-function prepositionMatches(r: Reading, frame: FrameDefinition, unit: LexicalUnit): FrameMatch[] {
-  const out: FrameMatch[] = [];
-  for (const lemma of unit.lemmas) {
-    const parts = lemma.split(' ');
-    for (let k = 0; k + parts.length < r.words.length; k++) {
-      if (!parts.every((x, i) => r.words[k + i]!.norm === x)) continue;
-      const np = phraseStartingAt(r, k + parts.length);
-      if (!np) continue;
-      const m = assemble(r, frame, unit, unit.roles, { prep: np }, r.words[k]!.start, r.words[k + parts.length - 1]!.end, undefined, k);
-      if (m) out.push(m);
+function prepositionMatches(r: Reading, units: ReadonlyMap<string, readonly PrepositionEntry[]>): FrameMatch[] {
+  // Found word by word through the index, then taken in the order of a scan of every unit, lemma
+  // by lemma, so that matches come out as they always have.
+  const hits: Array<{ readonly p: PrepositionEntry; readonly k: number }> = [];
+  for (let k = 0; k < r.words.length; k++) {
+    for (const p of units.get(r.words[k]!.norm) ?? []) {
+      if (k + p.parts.length < r.words.length && p.parts.every((x, i) => r.words[k + i]!.norm === x)) hits.push({ p, k });
     }
+  }
+  hits.sort((a, b) => a.p.entry.order - b.p.entry.order || a.p.lemma - b.p.lemma || a.k - b.k);
+  const out: FrameMatch[] = [];
+  for (const { p, k } of hits) {
+    const { frame, unit } = p.entry;
+    const np = phraseStartingAt(r, k + p.parts.length);
+    if (!np) continue;
+    const m = assemble(r, frame, unit, unit.roles, { prep: np }, r.words[k]!.start, r.words[k + p.parts.length - 1]!.end, undefined, k);
+    if (m) out.push(m);
   }
   return out;
 }

@@ -154,6 +154,8 @@ function rootOf(clauses: readonly Clause[], index: number): number {
 }
 
 function setLast(clauses: Clause[], index: number, last: number): void {
-  const c = clauses[index]!;
-  if (last > c.last) clauses[index] = { ...c, last };
+  // The clauses are this pass's own until it returns, so growing one in place is safe (and spares
+  // a copy per word).
+  const c = clauses[index] as { last: number };
+  if (last > c.last) c.last = last;
 }

@@ -9,7 +9,7 @@
  */
 
 import type { Bound } from '../factbase/types.js';
-import { findNumbers, type NumberPhrase } from '../claims/numbers.js';
+import { findNumbers, opensNumber, type NumberPhrase } from '../claims/numbers.js';
 import type { Word } from './words.js';
 
 /** A draft's bound: the base's bounds, and two that only drafts write. */
@@ -38,7 +38,7 @@ export interface QuantitySpan {
 }
 
 /** Bound words before a figure, longest first, as sequences of folded words. */
-const BOUNDS: ReadonlyArray<[string, DraftBound]> = [
+const BOUND_WORDS: ReadonlyArray<[string, DraftBound]> = [
   ['more than', 'more-than'], ['well over', 'more-than'], ['upwards of', 'more-than'], ['in excess of', 'more-than'],
   ['greater than', 'more-than'], ['over', 'more-than'], ['above', 'more-than'], ['at least', 'at-least'],
   ['no fewer than', 'at-least'], ['no less than', 'at-least'], ['a minimum of', 'at-least'],
@@ -52,6 +52,8 @@ const BOUNDS: ReadonlyArray<[string, DraftBound]> = [
   ['barely', 'approximate'], ['just', 'approximate'], ['only', 'approximate'],
 ];
 
+const BOUNDS = BOUND_WORDS.map(([phrase, bound]) => ({ parts: phrase.split(' '), bound }));
+
 const CURRENCY_WORDS: Readonly<Record<string, string>> = { dollars: 'USD', dollar: 'USD', usd: 'USD' };
 const TIME_UNITS: Readonly<Record<string, QuantitySpan['duration']>> = {
   day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
@@ -64,8 +66,10 @@ export function findQuantities(words: readonly Word[], text: string, exclude: (f
   const out: QuantitySpan[] = [];
   const from = words[0]!.start;
   const to = words[words.length - 1]!.end;
+  // Most sentences hold no number; their words say so without a scan of the text.
+  const numbers = words.some((x) => opensNumber(x.norm)) ? findNumbers(text, from, to) : [];
   let w = 0;
-  for (const n of withDecades(text, from, to, findNumbers(text, from, to))) {
+  for (const n of withDecades(words, text, numbers)) {
     while (w < words.length && words[w]!.end <= n.start) w++;
     let last = w;
     while (last + 1 < words.length && words[last + 1]!.start < n.end) last++;
@@ -117,26 +121,28 @@ export function findQuantities(words: readonly Word[], text: string, exclude: (f
  * "a decade", "a year": an article before a unit of time is the number one. findNumbers reads
  * "a" only before scale words, so these are added here.
  */
-function withDecades(text: string, from: number, to: number, numbers: NumberPhrase[]): NumberPhrase[] {
-  const out = [...numbers];
-  // Searched in the sentence alone: a search from `from` would run on to the block's end.
-  const slice = text.slice(from, to);
-  const re = /\b(an?)\s+(?=(?:decade|year|month|week|day)\b)/gi;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const start = from + m.index;
-    if (out.some((n) => n.start <= start && start < n.end)) continue;
-    out.push({ start, end: start + m[1]!.length, value: 1, style: 'words', commas: false, scaled: false, article: true });
+function withDecades(words: readonly Word[], text: string, numbers: NumberPhrase[]): NumberPhrase[] {
+  let out = numbers;
+  for (let k = 0; k + 1 < words.length; k++) {
+    const a = words[k]!;
+    if (a.norm !== 'a' && a.norm !== 'an') continue;
+    const unit = words[k + 1]!;
+    if (!ONE_UNITS.has(unit.norm) || unit.joined || !/^\s+$/.test(text.slice(a.end, unit.start))) continue;
+    if (out.some((n) => n.start <= a.start && a.start < n.end)) continue;
+    if (out === numbers) out = [...numbers];
+    out.push({ start: a.start, end: a.end, value: 1, style: 'words', commas: false, scaled: false, article: true });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out === numbers ? out : out.sort((x, y) => x.start - y.start);
 }
 
+const ONE_UNITS = new Set(['decade', 'year', 'month', 'week', 'day']);
+
 function boundBefore(words: readonly Word[], first: number): { first: number; bound: DraftBound; words: string } | undefined {
-  for (const [phrase, bound] of BOUNDS) {
-    const parts = phrase.split(' ');
+  for (const { parts, bound } of BOUNDS) {
     const at = first - parts.length;
     if (at < 0) continue;
     let ok = true;
-    for (let j = 0; j < parts.length; j++) if (words[at + j]!.norm !== parts[j]) ok = false;
+    for (let j = 0; j < parts.length && ok; j++) if (words[at + j]!.norm !== parts[j]) ok = false;
     if (ok) return { first: at, bound, words: words.slice(at, first).map((x) => x.text).join(' ') };
   }
   if (words[first - 1]?.text === '~') return { first: first - 1, bound: 'approximate', words: '~' };

@@ -30,16 +30,18 @@ const SYMMETRIC: Readonly<Record<string, QuoteSpan['style']>> = { '"': 'double',
 
 const LETTER = /[\p{L}\p{N}]/u;
 const MARKS = new Set([...Object.keys(OPENERS), ...Object.values(OPENERS).flatMap((o) => o.close), ...Object.keys(SYMMETRIC)]);
+const MARK = new RegExp(`[${[...MARKS].join('')}]`, 'g');
 
 /** The quotations of a block's text, in order of their opening marks. */
 export function quoteSpans(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   // One open quotation of each depth: a double quotation may hold a single one.
   const stack: Array<{ at: number; closers: readonly string[]; style: QuoteSpan['style'] }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    // Only a quotation mark opens or closes anything.
-    if (!MARKS.has(c)) continue;
+  // Only a quotation mark opens or closes anything: the search skips from one to the next.
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m; m = MARK.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     const before = i > 0 ? text[i - 1]! : ' ';
     const after = i + 1 < text.length ? text[i + 1]! : ' ';
     // The innermost open quotation this mark closes; single marks left open inside it (an

@@ -62,7 +62,7 @@ export function readSentence(input: SentenceInput, context: NameContext): Readin
   const words: Word[] = readWords(text, start, end);
   const titleCase = input.blockKind === 'heading' && isTitleCase(words);
   const titles = findTitles(words);
-  const names = findNames(words, input.mentions, titles, { ...context, titleCase });
+  const names = findNames(words, input.mentions, titles, titleCase ? { ...context, titleCase } : context);
   nominalAfterDemonyms(words, names);
   // A word of a name is a proper noun, whatever its shape made the tagger think ("Rouhani met").
   for (const n of names) if (n.demonymOf === undefined) for (let k = n.first; k <= n.last; k++) if (words[k]!.tag === 'NOUN') words[k]!.tag = 'PROPN';

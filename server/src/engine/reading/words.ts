@@ -72,45 +72,77 @@ export function readWords(text: string, start: number, end: number): Word[] {
   const words: Word[] = [];
   TOKEN.lastIndex = start;
   let previousEnd = start;
+  let sentenceStart = true;
   for (let m = TOKEN.exec(text); m && m.index < end; m = TOKEN.exec(text)) {
     const raw = m[0];
     if (m.index + raw.length > end) break;
-    const norm = fold(raw);
-    words.push({
+    let lexeme = lexemeOf(raw, false);
+    // Only opening marks may come before the first word, which is read as a sentence's first.
+    const initial = sentenceStart && lexeme.wordy;
+    if (initial) {
+      sentenceStart = false;
+      lexeme = lexemeOf(raw, true);
+    }
+    const word: Word = {
       i: words.length,
       text: raw,
-      norm,
+      norm: lexeme.norm,
       start: m.index,
       end: m.index + raw.length,
-      tag: 'NOUN',
-      lemma: norm,
-      cap: /^[\p{Lu}\p{Lt}]/u.test(raw),
-      upper: raw.length > 1 && /\p{L}/u.test(raw) && raw === raw.toUpperCase(),
+      tag: lexeme.tag,
+      lemma: lexeme.lemma,
+      cap: lexeme.cap,
+      upper: lexeme.upper,
       joined: m.index === previousEnd,
-      initial: false,
-    });
+      initial,
+    };
+    if (lexeme.form !== undefined) word.form = lexeme.form;
+    words.push(word);
     previousEnd = m.index + raw.length;
   }
-  tag(words);
+  for (const w of words) contextual(words, w);
   return words;
 }
 
-const PUNCT = /^[^\p{L}\p{N}$%&/]+$/u;
-
-function tag(words: Word[]): void {
-  let sentenceStart = true;
-  for (const w of words) {
-    const first = sentenceStart && /[\p{L}\p{N}]/u.test(w.text);
-    if (first) {
-      w.initial = true;
-      sentenceStart = false;
-    } else if (sentenceStart && PUNCT.test(w.text) && !/^["“‘'«(*_#>-]$/.test(w.text)) {
-      // Only opening marks may come before the first word.
-    }
-    lexical(w);
-  }
-  for (const w of words) contextual(words, w);
+/** A word form out of context: its fold, its shape and its lexical tag. */
+interface Lexeme {
+  readonly norm: string;
+  readonly cap: boolean;
+  readonly upper: boolean;
+  /** Holds a letter or a digit (a word, not a mark). */
+  readonly wordy: boolean;
+  readonly tag: Tag;
+  readonly lemma: string;
+  readonly form?: VerbForm;
 }
+
+// Drafts repeat their words (as all text does), so each form is analysed once, as spaCy keeps a
+// lexeme per form in its vocabulary. A sentence's first word is analysed apart: a capital there
+// says nothing of a name. Bounded, so a draft of unique tokens cannot grow the caches without end.
+const lexemes = new Map<string, Lexeme>();
+const initialLexemes = new Map<string, Lexeme>();
+const LEXEME_LIMIT = 50_000;
+
+function lexemeOf(raw: string, initial: boolean): Lexeme {
+  const cache = initial ? initialLexemes : lexemes;
+  let out = cache.get(raw);
+  if (out === undefined) {
+    const norm = fold(raw);
+    const w: Word = {
+      i: 0, text: raw, norm, start: 0, end: 0, tag: 'NOUN', lemma: norm,
+      cap: /^[\p{Lu}\p{Lt}]/u.test(raw),
+      upper: raw.length > 1 && /\p{L}/u.test(raw) && raw === raw.toUpperCase(),
+      joined: false, initial,
+    };
+    lexical(w);
+    out = { norm, cap: w.cap, upper: w.upper, wordy: /[\p{L}\p{N}]/u.test(raw), tag: w.tag, lemma: w.lemma, ...(w.form !== undefined && { form: w.form }) };
+    if (cache.size >= LEXEME_LIMIT) cache.clear();
+    cache.set(raw, out);
+  }
+  return out;
+}
+
+const PUNCT = /^[^\p{L}\p{N}$%&/]+$/u;
 
 /** The tag a word has out of context. */
 function lexical(w: Word): void {

@@ -10,6 +10,9 @@ const ABBREVIATIONS = new Set([
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'co', 'corp', 'approx', 'est',
 ]);
 
+/** The first character after the white space at `lastIndex` (sticky: no copy of the rest of the text). */
+const NEXT = /\s+(\S)/y;
+
 /** [start, end) of each sentence in `text`. */
 export function sentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -21,7 +24,8 @@ export function sentences(text: string): Array<[number, number]> {
     const end = m.index + m[0].length;
     if (m[0][0] === '.' && isAbbreviation(text, m.index)) continue;
     // The next sentence must start like one: a capital, a digit or an opening quote.
-    const next = /^\s+(\S)/.exec(text.slice(end));
+    NEXT.lastIndex = end;
+    const next = NEXT.exec(text);
     if (next && !/[\p{Lu}\p{N}"“‘'([\uFFFC*_]/u.test(next[1]!)) continue;
     if (text.slice(start, end).trim()) out.push([start, end]);
     start = end;

@@ -32,13 +32,28 @@ export function tokenize(text: string): Token[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const raw = m[0];
-    out.push({
-      norm: fold(raw),
-      start: m.index,
-      end: m.index + raw.length,
-      upper: raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
-      capital: /^[\p{Lu}\p{Lt}\p{N}]/u.test(raw),
-    });
+    const shape = shapeOf(raw);
+    out.push({ norm: shape.norm, start: m.index, end: m.index + raw.length, upper: shape.upper, capital: shape.capital });
   }
   return out;
+}
+
+type Shape = Pick<Token, 'norm' | 'upper' | 'capital'>;
+
+// Every block is tokenized, and drafts repeat their words: each form is folded once. Bounded, so
+// a draft of unique tokens cannot grow the cache without end.
+const shapes = new Map<string, Shape>();
+
+function shapeOf(raw: string): Shape {
+  let shape = shapes.get(raw);
+  if (shape === undefined) {
+    shape = {
+      norm: fold(raw),
+      upper: raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      capital: /^[\p{Lu}\p{Lt}\p{N}]/u.test(raw),
+    };
+    if (shapes.size >= 50_000) shapes.clear();
+    shapes.set(raw, shape);
+  }
+  return shape;
 }
