@@ -18,6 +18,11 @@ export class FactBase {
   private readonly reports = new Map<string, Statement[]>();
   private readonly byParticipant = new Map<string, Statement[]>();
   private readonly bySpeaker = new Map<string, Quotation[]>();
+  // Every sentence asks for an entity's statements of one predicate, many times over: each list is
+  // split by predicate once, on first asking (lazily, so a base of a million facts pays only for
+  // the entities drafts name).
+  private readonly bySubjectPredicate = new Map<string, Map<Predicate, Statement[]>>();
+  private readonly byObjectPredicate = new Map<string, Map<Predicate, Statement[]>>();
 
   constructor(sources: readonly Source[], entities: readonly Entity[], statements: readonly Statement[], quotations: readonly Quotation[], files: readonly string[]) {
     this.sources = new Map(sources.map((s) => [s.id, s]));
@@ -41,14 +46,12 @@ export class FactBase {
 
   /** Statements about `subject`, optionally only those with `predicate`. */
   about(subject: string, predicate?: Predicate): readonly Statement[] {
-    const all = this.bySubject.get(subject) ?? [];
-    return predicate ? all.filter((s) => s.predicate === predicate) : all;
+    return predicate ? byPredicate(this.bySubject, this.bySubjectPredicate, subject, predicate) : (this.bySubject.get(subject) ?? NONE);
   }
 
   /** Statements whose object is the entity `object`, optionally only those with `predicate`. */
   pointingTo(object: string, predicate?: Predicate): readonly Statement[] {
-    const all = this.byObject.get(object) ?? [];
-    return predicate ? all.filter((s) => s.predicate === predicate) : all;
+    return predicate ? byPredicate(this.byObject, this.byObjectPredicate, object, predicate) : (this.byObject.get(object) ?? NONE);
   }
 
   /** Statements that involve `entity` as one of their `with` participants. */
@@ -70,6 +73,19 @@ export class FactBase {
   get size(): { sources: number; entities: number; statements: number; quotations: number } {
     return { sources: this.sources.size, entities: this.entities.size, statements: this.statements.size, quotations: this.quotations.size };
   }
+}
+
+const NONE: readonly Statement[] = [];
+
+/** The statements of `key` with `predicate`, split from `all` the first time `key` is asked for. */
+function byPredicate(all: ReadonlyMap<string, readonly Statement[]>, split: Map<string, Map<Predicate, Statement[]>>, key: string, predicate: Predicate): readonly Statement[] {
+  let lists = split.get(key);
+  if (!lists) {
+    lists = new Map();
+    for (const s of all.get(key) ?? NONE) push(lists, s.predicate, s);
+    split.set(key, lists);
+  }
+  return lists.get(predicate) ?? NONE;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -39,11 +39,12 @@ export interface DateSpan {
   readonly part?: 'early' | 'mid' | 'late';
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
+// A Map, not an object literal: a word such as "constructor" must not find the prototype.
+const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
   nov: 11, dec: 12,
-};
+}));
 
 /** A day as a number that orders days; only differences and order matter. */
 export function dayNumber(year: number, month = 1, day = 1): number {
@@ -83,14 +84,17 @@ export function findDates(words: readonly Word[]): DateSpan[] {
 
 function dateAt(words: readonly Word[], k: number): DateSpan | undefined {
   const w = words[k]!;
-  const month = MONTHS[w.norm];
+  const month = MONTHS.get(w.norm);
   if (month !== undefined && w.cap) return monthFirst(words, k, month);
+  // Every other date starts with a digit or an apostrophe ("the '80s"): most words are let go here.
+  const c = w.text.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && w.text !== "'" && w.text !== '’') return undefined;
   if (/^\d{1,2}$/.test(w.text)) {
     // "15 August 2018", "15th of August 2018".
     let j = k + 1;
     if (/^(?:st|nd|rd|th)$/.test(words[j]?.norm ?? '') && words[j]!.joined) j++;
     if (words[j]?.norm === 'of') j++;
-    const m = words[j] ? MONTHS[words[j]!.norm] : undefined;
+    const m = words[j] ? MONTHS.get(words[j]!.norm) : undefined;
     if (m !== undefined && words[j]!.cap) {
       let y = j + 1;
       if (words[y]?.text === '.') y++;

@@ -10,7 +10,7 @@
  * clauses; names, dates and figures are recognised as spans on top of them.
  */
 
-import { fold } from '../text/tokens.js';
+import { fold, isPlain } from '../text/tokens.js';
 import {
   ADJECTIVES,
   ADVERBS,
@@ -65,15 +65,24 @@ export interface Word {
  * "1.2"), digits with letters ("1980s", "1bn", "3rd"), a word with "n't" split off, the possessive "'s", a letter-and-digit run, or one mark
  * of punctuation (a run for "..." and dashes).
  */
-const TOKEN = /(?:\p{Lu}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\p{L}+|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{M}\p{N}]+|\.{2,}|[\u2013\u2014-]{2,}|[^\s\p{L}\p{M}\p{N}]/gu;
+export const TOKEN = /(?:\p{Lu}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?\p{L}+|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[\p{L}\p{M}\p{N}]+|\.{2,}|[\u2013\u2014-]{2,}|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/**
+ * The same tokens for plain text (see PLAIN): no Unicode property lookups, which cost most of a
+ * sentence's tokenizing. A first alternative takes a whole run of letters that nothing else could
+ * claim (no digit, apostrophe or dot after it), as the general pattern's last word alternative would.
+ * @internal Exported for the test that holds the two patterns to the same tokens.
+ */
+export const PLAIN_TOKEN = /[A-Za-z]+(?![A-Za-z0-9'’.])|(?:[A-Z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?[A-Za-z]+|\d+(?:\.\d+)?|[A-Za-z]+(?=n['’]t\b)|n['’]t\b|['’]s\b|[A-Za-z0-9]+|\.{2,}|[\u2013\u2014-]{2,}|[^\sA-Za-z0-9]/g;
 
 /** Tokenizes and tags the sentence [start, end) of a block's text. */
 export function readWords(text: string, start: number, end: number): Word[] {
   const words: Word[] = [];
-  TOKEN.lastIndex = start;
+  const pattern = isPlain(text, start, end) ? PLAIN_TOKEN : TOKEN;
+  pattern.lastIndex = start;
   let previousEnd = start;
   let sentenceStart = true;
-  for (let m = TOKEN.exec(text); m && m.index < end; m = TOKEN.exec(text)) {
+  for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
     const raw = m[0];
     if (m.index + raw.length > end) break;
     let lexeme = lexemeOf(raw, false);

@@ -35,6 +35,10 @@ export function sentences(text: string): Array<[number, number]> {
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
+  // Most sentences end after a word of lower-case letters that is no abbreviation; an abbreviation
+  // ends in a letter, so a digit, a bracket or a quote before the dot settles it at once.
+  const before = text.charCodeAt(dot - 1);
+  if (!(before >= 97 && before <= 122) && !(before >= 65 && before <= 90) && before < 128) return false;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
