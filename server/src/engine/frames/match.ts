@@ -474,17 +474,21 @@ function finish(r: Reading, frame: FrameDefinition, unit: LexicalUnit, slots: Pa
   const negation = verb?.negation;
   const hedge = verb?.hedge ?? hedgeIn(r, clause);
   const adjuncts = adjunctsOf(r, clause, anchor, slots);
+  // Every match has every field, in one order (see NounPhrase): the checks read matches by the thousand.
   return {
     frame,
     unit,
     triggerStart,
     triggerEnd,
     clause,
-    ...slots,
-    ...(negation && { negation }),
-    ...(hedge && { hedge }),
-    ...adjuncts,
-    ...(verb && { verb }),
+    subject: slots.subject,
+    object: slots.object,
+    negation: negation ?? undefined,
+    hedge: hedge ?? undefined,
+    date: adjuncts.date,
+    place: adjuncts.place,
+    relation: adjuncts.relation,
+    verb,
   };
 }
 
@@ -509,13 +513,13 @@ function typed(frame: FrameDefinition, slots: Partial<Record<Slot, Filler>>): bo
 export function fillerOf(phrase: NounPhrase, r?: Reading): Filler | undefined {
   if (phrase.pronoun) {
     const name = r ? (antecedent(r, phrase) ?? resolver?.refer(r, phrase)[0]) : undefined;
-    return { phrase, ...(name && { name }), start: phrase.start, end: phrase.end };
+    return { phrase, name, start: phrase.start, end: phrase.end };
   }
   if (phrase.referent) return fillerOfName(phrase, phrase.referent);
   // "The missile is ...": a description of something an earlier sentence named.
   const named = r && phrase.definite ? resolver?.refer(r, phrase) : undefined;
   if (named?.length === 1) return { phrase, name: named[0]!, start: phrase.start, end: phrase.end };
-  return { phrase, start: phrase.start, end: phrase.end };
+  return { phrase, name: undefined, start: phrase.start, end: phrase.end };
 }
 
 const PERSONAL = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'herself']);
@@ -796,7 +800,7 @@ function adjunctsOf(r: Reading, clause: number, anchor: number, slots: Partial<R
     }
   }
   date ??= cleftDate(r, c);
-  return { ...(date && { date }), ...(place && { place }), ...(relation && { relation }) };
+  return { date, place, relation };
 }
 
 /**

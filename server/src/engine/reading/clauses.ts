@@ -61,7 +61,8 @@ export function findClauses(words: readonly Word[], phrases: readonly NounPhrase
 
   const open = (first: number, kind: ClauseKind, marker?: Word, parent?: number, antecedent?: NounPhrase): number => {
     const index = clauses.length;
-    clauses.push({ index, first, last: first, kind, ...(marker && { marker }), ...(parent !== undefined && { parent }), ...(antecedent && { antecedent }) });
+    // One shape for every clause (absent fields undefined): see NounPhrase.
+    clauses.push({ index, first, last: first, kind, marker, parent, antecedent });
     return index;
   };
   let current = open(0, 'main');

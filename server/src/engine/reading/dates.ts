@@ -194,13 +194,15 @@ function decadeSpan(words: readonly Word[], first: number, last: number, decade:
     date: { year: start, precision: 'year' },
     until: { year: end, precision: 'year' },
     style: 'decade',
-    ...(part && { part }),
+    month: undefined,
+    part: part || undefined,
   };
 }
 
 function span(words: readonly Word[], first: number, last: number, date: FuzzyDate, style: DateStyle, month?: string): DateSpan {
   const [lo, hi] = interval(date);
-  return { first, last, start: words[first]!.start, end: words[last]!.end, lo, hi, date, style, ...(month !== undefined && { month }) };
+  // One shape for every date (absent fields undefined): see NounPhrase.
+  return { first, last, start: words[first]!.start, end: words[last]!.end, lo, hi, date, until: undefined, style, month, part: undefined };
 }
 
 /** The precision of a span, for writing a correction at the draft's precision. */

@@ -101,17 +101,11 @@ export function findNames(words: readonly Word[], mentions: readonly Mention[], 
     // "a second US-North Korea summit" is not the first one: an ordinal the event's name does
     // not carry says the mention is of another occasion of the same kind.
     if (single && kind === 'event' && otherOccasion(words, w, context.nameOf?.(single))) single = undefined;
-    const name: Name = {
-      first: w,
-      last,
-      start: words[w]!.start,
-      end: words[last]!.end,
-      text: wordsText(words, w, last),
-      ...(single !== undefined && { entity: single }),
-      ...(m.entities.length > 1 && { candidates: m.entities }),
-      kinds: new Set(m.kind === 'demonym' || !kind ? [] : [kind]),
-      ...(m.kind === 'demonym' && single !== undefined && { demonymOf: single }),
-    };
+    const name = nameOf(w, last, words, new Set(m.kind === 'demonym' || !kind ? [] : [kind]), {
+      entity: single,
+      candidates: m.entities.length > 1 ? m.entities : undefined,
+      demonymOf: m.kind === 'demonym' ? single : undefined,
+    });
     out.push(name);
     for (let k = w; k <= last; k++) covered[k] = true;
   }
@@ -178,17 +172,11 @@ function unknownNames(words: readonly Word[], covered: readonly boolean[], conte
       const entry = place.entries[0]!;
       const demonym = place.entries.every((e) => e.demonym);
       const entity = demonym ? context.countryEntity?.(entry.country) : undefined;
-      out.push({
-        first: k,
-        last,
-        start: words[k]!.start,
-        end: words[last]!.end,
-        text: wordsText(words, k, last),
-        kinds: new Set(demonym ? [] : ['place']),
+      out.push(nameOf(k, last, words, new Set(demonym ? [] : ['place']), {
         country: entry.country,
         placeKind: entry.kind,
-        ...(demonym && { demonymOf: entity ?? entry.country }),
-      });
+        demonymOf: demonym ? (entity ?? entry.country) : undefined,
+      }));
       k = last + 1;
       continue;
     }
@@ -261,5 +249,19 @@ function typed(words: readonly Word[], first: number, last: number): Name {
   else if (prev && TITLE_HEADS.has(prev.norm)) kinds.add('person');
   else if (next && (next.tag === 'VERB' || next.tag === 'AUX') && SAYING.has(next.norm) && own.length >= 2) kinds.add('person');
   else for (const k of UNTYPED) kinds.add(k);
-  return { first, last, start: words[first]!.start, end: words[last]!.end, text, kinds };
+  return nameOf(first, last, words, kinds, {}, text);
+}
+
+/**
+ * A name with every field, in one order, absent ones undefined: names are read by every check,
+ * and objects of one shape keep those reads fast (see NounPhrase).
+ */
+function nameOf(
+  first: number, last: number, words: readonly Word[], kinds: ReadonlySet<Kind>,
+  optional: Pick<Name, 'entity' | 'candidates' | 'demonymOf' | 'country' | 'placeKind'>, text = wordsText(words, first, last),
+): Name {
+  return {
+    first, last, start: words[first]!.start, end: words[last]!.end, text, entity: optional.entity, candidates: optional.candidates,
+    kinds, demonymOf: optional.demonymOf, country: optional.country, placeKind: optional.placeKind,
+  };
 }

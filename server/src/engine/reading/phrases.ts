@@ -364,9 +364,9 @@ function verbGroupAt(words: readonly Word[], k: number): VerbGroup | undefined {
     lemma,
     verb: main,
     passive,
-    ...(negation && { negation }),
-    ...(modal && { modal }),
+    negation,
+    modal,
     copula,
-    ...(hedge && { hedge }),
+    hedge,
   };
 }

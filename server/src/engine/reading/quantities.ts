@@ -108,10 +108,10 @@ export function findQuantities(words: readonly Word[], text: string, exclude: (f
       value: n.value,
       bound: bound?.bound ?? 'exact',
       boundWords: bound?.words ?? '',
-      ...(currency !== undefined && { currency }),
+      currency,
       currencyPrefix,
       moneyEnd,
-      ...(duration !== undefined && { duration }),
+      duration,
     });
   }
   return out;

@@ -136,7 +136,7 @@ function nominalAfterDemonyms(words: Word[], names: readonly Name[]): void {
 
 function nominal(w: Word): void {
   w.tag = 'NOUN';
-  delete w.form;
+  w.form = undefined;
 }
 
 /** A heading in title case ("Khamenei's 1991 Pyongyang Visit Set The Tone"). */

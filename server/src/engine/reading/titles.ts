@@ -89,7 +89,8 @@ export function findTitles(words: readonly Word[]): Title[] {
       end: words[last]!.end,
       key: occupation ? (SYNONYMS[head.norm] ?? head.norm).replace(/s$/, '') : key,
       occupation,
-      ...(marker && { marker: marker.marker, markerStart: marker.start }),
+      marker: marker?.marker,
+      markerStart: marker?.start,
     });
     k = last;
   }

@@ -104,8 +104,9 @@ export function readWords(text: string, start: number, end: number): Word[] {
       upper: lexeme.upper,
       joined: m.index === previousEnd,
       initial,
+      // Every word has a form, undefined for most: words keep one shape (see NounPhrase's).
+      form: lexeme.form,
     };
-    if (lexeme.form !== undefined) word.form = lexeme.form;
     words.push(word);
     previousEnd = m.index + raw.length;
   }
@@ -144,7 +145,7 @@ function lexemeOf(raw: string, initial: boolean): Lexeme {
       joined: false, initial,
     };
     lexical(w);
-    out = { norm, cap: w.cap, upper: w.upper, wordy: /[\p{L}\p{N}]/u.test(raw), tag: w.tag, lemma: w.lemma, ...(w.form !== undefined && { form: w.form }) };
+    out = { norm, cap: w.cap, upper: w.upper, wordy: /[\p{L}\p{N}]/u.test(raw), tag: w.tag, lemma: w.lemma, form: w.form };
     if (cache.size >= LEXEME_LIMIT) cache.clear();
     cache.set(raw, out);
   }
@@ -271,14 +272,14 @@ function contextual(words: Word[], w: Word): void {
     if (w.form !== 'gerund' || afterDeterminer || next?.tag === 'NOUN' || (next && (next.tag === 'VERB' || next.tag === 'AUX') && next.form !== 'gerund')) {
       w.tag = 'NOUN';
       w.lemma = w.form === 'gerund' ? w.norm : singular(w.norm);
-      delete w.form;
+      w.form = undefined;
       return;
     }
   }
   if (w.tag === 'VERB' && w.form === 'third' && NOUN_FIRST.has(w.norm) && (!prev || prev.tag === 'PUNCT' || prev.tag === 'CONJ')) {
     w.tag = 'NOUN';
     w.lemma = singular(w.norm);
-    delete w.form;
+    w.form = undefined;
     return;
   }
   // "found that Iran possesses": "that" before a name, a pronoun or a determiner opens a clause.
@@ -290,14 +291,14 @@ function contextual(words: Word[], w: Word): void {
   if ((w.norm === 'last' || w.norm === 'next' || w.norm === 'past') && next && /^(?:year|month|week|decade|century|summer|spring|autumn|fall|winter|time|night)s?$/.test(next.norm)) {
     w.tag = 'ADJ';
     w.lemma = w.norm;
-    delete w.form;
+    w.form = undefined;
     return;
   }
   // A plural after a verb is its object: "cultivating ties", "sells arms".
   if (w.tag === 'VERB' && w.form === 'third' && prev && prev.tag === 'VERB') {
     w.tag = 'NOUN';
     w.lemma = singular(w.norm);
-    delete w.form;
+    w.form = undefined;
     return;
   }
   if (w.tag === 'PREP' && w.norm === 'to' && next && ((next.tag === 'VERB' && next.form === 'base') || (next.tag === 'AUX' && next.norm === next.lemma))) {
