@@ -74,6 +74,7 @@ export interface CitationPlan {
 export class Citer {
   private readonly labels = new Map<string, string | undefined>();
   private ending: { eol: string; lead: string } | undefined;
+  private readonly definitions = new Map<string, TextEdit>();
 
   constructor(
     private readonly document: string,
@@ -92,22 +93,32 @@ export class Citer {
     // Definitions are formatted when someone reads them: citeproc is slow to start, and most
     // diagnostics are published without their fixes ever being looked at.
     const defs: Array<() => string> = [];
+    const missing: string[] = [];
     for (const id of sourceIds) {
       const source = this.base.sources.get(id);
       if (!source) continue;
       const existing = this.existing(source);
       const label = existing ?? footnoteLabel(source.id);
       // Already cited right here: nothing to add.
-      if (new RegExp(`^(?:\\[\\^[^\\]\\s]+\\])*\\[\\^${escapeRegExp(label)}\\]`, 'i').test(this.document.slice(sentenceEnd, sentenceEnd + 200))) continue;
+      if (citedAt(this.document, sentenceEnd, label)) continue;
       refs.push(`[^${label}]`);
-      if (existing === undefined) defs.push(() => `[^${label}]: ${formatReference(source, this.style)}`);
+      if (existing === undefined) {
+        missing.push(label);
+        defs.push(() => `[^${label}]: ${formatReference(source, this.style)}`);
+      }
     }
     if (refs.length === 0) return undefined;
     const reference = { start: sentenceEnd, end: sentenceEnd, newText: refs.join('') };
     if (defs.length === 0) return { reference };
-    const { eol, lead } = this.end();
-    const at = this.document.length;
-    return { reference, definition: lazyEdit(at, () => lead + defs.map((d) => d()).join(eol) + eol) };
+    // Claims citing the same sources share one definition edit (and one formatting of it).
+    const key = missing.join('\u0000');
+    let definition = this.definitions.get(key);
+    if (!definition) {
+      const { eol, lead } = this.end();
+      definition = lazyEdit(this.document.length, () => lead + defs.map((d) => d()).join(eol) + eol);
+      this.definitions.set(key, definition);
+    }
+    return { reference, definition };
   }
 
   private existing(source: Source): string | undefined {
@@ -151,6 +162,22 @@ function lazyEdit(at: number, text: () => string): TextEdit {
   }) as TextEdit;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Whether the footnote references right after `at` ("[^a][^b]", nothing between them) include
+ * `[^label]`, compared without case as Markdown compares labels.
+ */
+function citedAt(document: string, at: number, label: string): boolean {
+  const wanted = label.toLowerCase();
+  let i = at;
+  while (document.startsWith('[^', i)) {
+    const close = document.indexOf(']', i + 2);
+    // Only the references within a short reach of the sentence's end count.
+    if (close < 0 || close >= at + 200) return false;
+    const found = document.slice(i + 2, close);
+    // A label holds no white space (what a footnote reference can be).
+    if (found.length === 0 || /\s/.test(found)) return false;
+    if (found.toLowerCase() === wanted) return true;
+    i = close + 1;
+  }
+  return false;
 }

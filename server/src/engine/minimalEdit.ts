@@ -115,5 +115,6 @@ export function shorten(text: string, max = MAX_SHOWN): string {
 
 /** Whitespace, the draft's hard line breaks included, folded to single spaces. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most messages are one line already: they are only scanned, not copied.
+  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

@@ -55,6 +55,11 @@ export class Suppressions {
     for (const [code, from] of open) this.rules.push({ codes: code === '*' ? 'all' : new Set([code]), fromLine: from, toLine: Number.MAX_SAFE_INTEGER });
   }
 
+  /** Whether no directive suppresses anything (most drafts have none): lines need not be counted. */
+  get none(): boolean {
+    return this.rules.length === 0;
+  }
+
   /** Whether a finding of `code` starting on `line` is suppressed. */
   suppressed(code: string, line: number): boolean {
     return this.rules.some((r) => line >= r.fromLine && line <= r.toLine && (r.codes === 'all' || r.codes.has(code)));

@@ -24,15 +24,60 @@ export const MAX_LINES = 200_000;
  * Why the parser must not be given `text`, or undefined when it may. Never throws; linear time.
  */
 export function exceedsLimits(text: string): string | undefined {
-  const lines = lineCount(text, MAX_LINES);
+  return reason(lineCount(text, MAX_LINES), () => maxNestingDepth(text, MAX_NESTING));
+}
+
+function reason(lines: number, depth: () => number): string | undefined {
   if (lines > MAX_LINES) {
     return `the draft has more than ${MAX_LINES.toLocaleString('en-US')} lines; Factcheck checks drafts of up to ${MAX_LINES.toLocaleString('en-US')} lines. Split it into parts.`;
   }
-  const depth = maxNestingDepth(text, MAX_NESTING);
-  if (depth > MAX_NESTING) {
+  if (depth() > MAX_NESTING) {
     return `the draft nests block quotes or lists more than ${MAX_NESTING.toLocaleString('en-US')} levels deep; Factcheck checks drafts nested up to ${MAX_NESTING.toLocaleString('en-US')} levels.`;
   }
   return undefined;
+}
+
+/** A text that passed the limits, with its line count: what an edit of it starts from. */
+export interface Within {
+  readonly text: string;
+  readonly lines: number;
+}
+
+/** `text` as a starting point for later edits, or undefined when it is over a limit. */
+export function within(text: string): Within | undefined {
+  const lines = lineCount(text, MAX_LINES);
+  return reason(lines, () => maxNestingDepth(text, MAX_NESTING)) === undefined ? { text, lines } : undefined;
+}
+
+/**
+ * exceedsLimits for `text`, an edit of `previous` (which passed) that keeps `prefix` characters
+ * at the start and `suffix` at the end: only what the edit touched is read, so a keystroke in a
+ * long draft does not rescan it. The same answer as exceedsLimits(text), and the text's state.
+ */
+export function exceedsLimitsAfterEdit(previous: Within, text: string, prefix: number, suffix: number): { reason: string | undefined; state: Within | undefined } {
+  const old = previous.text;
+  // One character more on each side: a CR and an LF on either side of the edit's edge are then
+  // counted alike in both texts, and everything outside the windows reads the same in both.
+  const from = Math.max(0, prefix - 1);
+  const lines = previous.lines - breaks(old, from, Math.min(old.length, old.length - suffix + 1)) + breaks(text, from, Math.min(text.length, text.length - suffix + 1));
+  // Nesting is a property of each line: only the lines the edit touched can have changed.
+  const lineStart = Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
+  const editEnd = text.length - suffix;
+  const lf = text.indexOf('\n', editEnd);
+  const cr = text.indexOf('\r', editEnd);
+  const lineEnd = lf < 0 && cr < 0 ? text.length : lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+  const why = reason(lines, () => maxNestingDepth(text.slice(lineStart, lineEnd), MAX_NESTING));
+  return { reason: why, state: why === undefined ? { text, lines } : undefined };
+}
+
+/** Line breaks that start in [from, to): an LF, or a CR not followed by an LF. */
+function breaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
 }
 
 /**
