@@ -55,9 +55,20 @@ function argumentsAbout(r: Sentence, base: FactBase): Statement[] {
   for (const id of [...named]) for (const st of base.about(id, 'located-in')) if (st.value.kind === 'entity') named.add(st.value.id);
   const out = new Set<Statement>();
   for (const id of named) {
-    for (const s of base.involving(id)) if (s.predicate === 'argues' && s.qualifiers.with.every((w) => named.has(w))) out.add(s);
+    for (const s of arguesInvolving(base, id)) if (s.qualifiers.with.every((w) => named.has(w))) out.add(s);
   }
   return [...out];
+}
+
+const arguing = new WeakMap<FactBase, Map<string, readonly Statement[]>>();
+
+/** The `argues` statements an entity takes part in, found once per entity. */
+function arguesInvolving(base: FactBase, id: string): readonly Statement[] {
+  let lists = arguing.get(base);
+  if (!lists) arguing.set(base, (lists = new Map()));
+  let list = lists.get(id);
+  if (!list) lists.set(id, (list = base.involving(id).filter((s) => s.predicate === 'argues')));
+  return list;
 }
 
 /** Whether the sentence speaks of what the argument is about. */

@@ -268,16 +268,15 @@ function matchFragment(text: string, index: QuoteIndex, f: Fragment, preferred: 
 function align(draft: readonly string[], rec: readonly string[]): Op[] {
   const n = draft.length;
   const m = rec.length;
-  const cost: number[][] = [];
+  // Rows of a typed array: the table is filled once per candidate quotation and sentence.
+  const cost: Int32Array[] = [];
   for (let i = 0; i <= n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j <= m; j++) {
-      if (i === 0) row.push(0);
-      else if (j === 0) row.push(i);
-      else {
-        const prev = cost[i - 1]!;
-        row.push(Math.min(prev[j - 1]! + (draft[i - 1] === rec[j - 1] ? 0 : 1), prev[j]! + 1, row[j - 1]! + 1));
-      }
+    const row = new Int32Array(m + 1);
+    if (i > 0) {
+      const prev = cost[i - 1]!;
+      const word = draft[i - 1];
+      row[0] = i;
+      for (let j = 1; j <= m; j++) row[j] = Math.min(prev[j - 1]! + (word === rec[j - 1] ? 0 : 1), prev[j]! + 1, row[j - 1]! + 1);
     }
     cost.push(row);
   }
@@ -295,7 +294,7 @@ function align(draft: readonly string[], rec: readonly string[]): Op[] {
   return trace(cost, draft, rec, n, j);
 }
 
-function trace(cost: readonly (readonly number[])[], draft: readonly string[], rec: readonly string[], n: number, m: number): Op[] {
+function trace(cost: readonly Int32Array[], draft: readonly string[], rec: readonly string[], n: number, m: number): Op[] {
   const ops: Op[] = [];
   let i = n;
   let j = m;

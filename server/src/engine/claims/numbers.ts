@@ -35,6 +35,8 @@ const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9,
 }));
 const SMALL_NAMES = [...SMALL.keys()];
+/** The letters number words and "a" begin with. */
+const OPENING_LETTERS = [...new Set([...SMALL.keys(), ...TENS.keys(), 'a'].map((w) => w[0]!))].join('');
 const TENS_NAMES = [...TENS.keys()];
 
 /**
@@ -115,7 +117,9 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
       next,
     };
   }
-  // A number in words starts with a number word or with "a" ("a dozen"): most words are neither.
+  // A number in words starts with a number word or with "a" ("a dozen"): most words are neither,
+  // and the first letter tells most of them apart.
+  if (!OPENING_LETTERS.includes(first.text[0]!.toLowerCase())) return undefined;
   const opening = first.text.toLowerCase();
   if (opening !== 'a' && opening !== 'an' && wordValue(opening) === undefined) return undefined;
   let total = 0;

@@ -159,10 +159,22 @@ function quantityStatements(base: FactBase, present: ReadonlySet<string>, r: Rea
   const out = new Set<Statement>();
   const subjects = new Set(present);
   if (r.names.some((n) => n.demonymOf !== undefined)) for (const s of originStatements(base)) subjects.add(s.subject);
-  for (const entity of subjects) {
-    for (const s of base.about(entity)) if ((s.predicate === 'count' || s.predicate === 'value') && s.value.kind === 'quantity') out.add(s);
-  }
+  for (const entity of subjects) for (const s of figuresAbout(base, entity)) out.add(s);
   return [...out];
+}
+
+const figureLists = new WeakMap<FactBase, Map<string, readonly Statement[]>>();
+
+/** An entity's `count` and `value` statements, in the base's order, found once per entity. */
+function figuresAbout(base: FactBase, entity: string): readonly Statement[] {
+  let lists = figureLists.get(base);
+  if (!lists) figureLists.set(base, (lists = new Map()));
+  let list = lists.get(entity);
+  if (!list) {
+    list = base.about(entity).filter((s) => (s.predicate === 'count' || s.predicate === 'value') && s.value.kind === 'quantity');
+    lists.set(entity, list);
+  }
+  return list;
 }
 
 const origins = new WeakMap<FactBase, Map<string, string>>();
@@ -187,8 +199,12 @@ function originsOf(base: FactBase): Map<string, string> {
   return map;
 }
 
-function originStatements(base: FactBase): Statement[] {
-  return [...originsOf(base).keys()].map((id) => base.statements.get(id)!).filter(Boolean);
+const originLists = new WeakMap<FactBase, readonly Statement[]>();
+
+function originStatements(base: FactBase): readonly Statement[] {
+  let list = originLists.get(base);
+  if (!list) originLists.set(base, (list = [...originsOf(base).keys()].map((id) => base.statements.get(id)!).filter(Boolean)));
+  return list;
 }
 
 /** A demonym in the counted phrase that is not the one the statement's unit carries. */

@@ -25,7 +25,7 @@ export interface ProseBlock {
    * offset of `text[i]`, and `start + rel[text.length]` the block's end. Relative, so that moving
    * a block after an edit elsewhere changes only `start` and `end`. Use `offsetOf`.
    */
-  readonly rel: readonly number[];
+  readonly rel: ArrayLike<number>;
   /** The block's range in the document. */
   readonly start: number;
   readonly end: number;
@@ -189,45 +189,59 @@ function walkBlocks(parent: Parents, source: string, shift: number, out: Sink): 
 }
 
 function pushBlock(kind: ProseBlock['kind'], node: Parents, source: string, shift: number, out: Sink): void {
-  const text: string[] = [];
-  const offsets: number[] = [];
   const start = (node.position?.start.offset ?? 0) + shift;
   const end = (node.position?.end.offset ?? 0) + shift;
-  const emit = (chunk: string, chunkOffsets: readonly number[]) => {
-    text.push(chunk);
-    for (const o of chunkOffsets) offsets.push(o);
+  // The block's pieces first (text as parsed, or one character standing for something else),
+  // then one typed array of offsets for all of them: no array per piece, no copy per character.
+  const pieces: Array<{ readonly text: string; readonly from: number; readonly to: number | undefined }> = [];
+  let length = 0;
+  // `to` is undefined for one character that stands for an inline which is not prose.
+  const emit = (text: string, from: number, to?: number) => {
+    pieces.push({ text, from, to });
+    length += text.length;
   };
   const inline = (n: Nodes): void => {
     const from = (n.position?.start.offset ?? start - shift) + shift;
     const to = (n.position?.end.offset ?? end - shift) + shift;
     switch (n.type) {
       case 'text':
-        emit(n.value, align(n.value, source, from, to));
+        emit(n.value, from, to);
         break;
       case 'inlineCode':
       case 'image':
       case 'imageReference':
-        emit(GAP, [from]);
+        emit(GAP, from);
         break;
       case 'html':
         collectComments(n.value, from, out);
-        emit(GAP, [from]);
+        emit(GAP, from);
         break;
       case 'break':
-        emit(' ', [from]);
+        emit(' ', from);
         break;
       case 'footnoteReference':
         out.footnoteReferences.add(n.identifier);
-        emit(GAP, [from]);
+        emit(GAP, from);
         break;
       default:
         if ('children' in n) for (const c of n.children) inline(c as Nodes);
     }
   };
   for (const c of node.children) inline(c as Nodes);
-  const joined = text.join('');
-  offsets.push(end);
-  if (joined.trim().length > 0) out.blocks.push({ kind, text: joined, rel: offsets.map((o) => o - start), start, end });
+  const rel = new Int32Array(length + 1);
+  let i = 0;
+  for (const { text, from, to } of pieces) {
+    if (to === undefined) {
+      // One character for an inline that is not prose: it stands where that inline starts.
+      rel[i++] = from - start;
+    } else if (to - from === text.length && source.startsWith(text, from)) {
+      // Text that is exactly its source (most text): each character where it is written.
+      for (let k = 0; k < text.length; k++) rel[i++] = from + k - start;
+    } else for (const o of align(text, source, from, to)) rel[i++] = o - start;
+  }
+  rel[i] = end - start;
+  const joined = pieces.length === 1 ? pieces[0]!.text : pieces.map((p) => p.text).join('');
+  if (joined.trim().length > 0) out.blocks.push({ kind, text: joined, rel, start, end });
 }
 
 /**
