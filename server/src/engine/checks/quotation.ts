@@ -268,43 +268,65 @@ function matchFragment(text: string, index: QuoteIndex, f: Fragment, preferred: 
 function align(draft: readonly string[], rec: readonly string[]): Op[] {
   const n = draft.length;
   const m = rec.length;
-  // Rows of a typed array: the table is filled once per candidate quotation and sentence.
-  const cost: Int32Array[] = [];
-  for (let i = 0; i <= n; i++) {
-    const row = new Int32Array(m + 1);
-    if (i > 0) {
-      const prev = cost[i - 1]!;
-      const word = draft[i - 1];
-      row[0] = i;
-      for (let j = 1; j <= m; j++) row[j] = Math.min(prev[j - 1]! + (word === rec[j - 1] ? 0 : 1), prev[j]! + 1, row[j - 1]! + 1);
-    }
-    cost.push(row);
+  const w = m + 1;
+  // The table in one typed array, row by row: filled once per candidate quotation and sentence.
+  const cost = new Int32Array((n + 1) * w);
+  for (let i = 1; i <= n; i++) {
+    const word = draft[i - 1];
+    const row = i * w;
+    const prev = row - w;
+    cost[row] = i;
+    for (let j = 1; j <= m; j++) cost[row + j] = Math.min(cost[prev + j - 1]! + (word === rec[j - 1] ? 0 : 1), cost[prev + j]! + 1, cost[row + j - 1]! + 1);
   }
-  const last = cost[n]!;
+  const last = n * w;
   let j = 0;
   let bestIns = Infinity;
   for (let k = 0; k <= m; k++) {
-    if (last[k]! > last[j]!) continue;
-    const ins = trace(cost, draft, rec, n, k).filter((o) => o.kind === 'ins').length;
-    if (last[k]! < last[j]! || ins < bestIns) {
+    if (cost[last + k]! > cost[last + j]!) continue;
+    const ins = insertions(cost, w, draft, rec, n, k);
+    if (cost[last + k]! < cost[last + j]! || ins < bestIns) {
       j = k;
       bestIns = ins;
     }
   }
-  return trace(cost, draft, rec, n, j);
+  return trace(cost, w, draft, rec, n, j);
 }
 
-function trace(cost: readonly Int32Array[], draft: readonly string[], rec: readonly string[], n: number, m: number): Op[] {
+/** The step back from cell (i, j) that trace takes: 0 a match or change, 1 an added word, 2 a dropped one. */
+function stepBack(cost: Int32Array, w: number, draft: readonly string[], rec: readonly string[], i: number, j: number): 0 | 1 | 2 {
+  const here = cost[i * w + j]!;
+  if (j > 0 && here === cost[(i - 1) * w + j - 1]! + (draft[i - 1] === rec[j - 1] ? 0 : 1)) return 0;
+  if (here === cost[(i - 1) * w + j]! + 1) return 1;
+  return 2;
+}
+
+/** How many words the draft adds on the path trace would take from (n, m). */
+function insertions(cost: Int32Array, w: number, draft: readonly string[], rec: readonly string[], n: number, m: number): number {
+  let count = 0;
+  for (let i = n, j = m; i > 0; ) {
+    const step = stepBack(cost, w, draft, rec, i, j);
+    if (step === 0) {
+      i--;
+      j--;
+    } else if (step === 1) {
+      count++;
+      i--;
+    } else j--;
+  }
+  return count;
+}
+
+function trace(cost: Int32Array, w: number, draft: readonly string[], rec: readonly string[], n: number, m: number): Op[] {
   const ops: Op[] = [];
   let i = n;
   let j = m;
   while (i > 0) {
-    const here = cost[i]![j]!;
-    if (j > 0 && here === cost[i - 1]![j - 1]! + (draft[i - 1] === rec[j - 1] ? 0 : 1)) {
+    const step = stepBack(cost, w, draft, rec, i, j);
+    if (step === 0) {
       ops.push({ kind: draft[i - 1] === rec[j - 1] ? 'eq' : 'sub', d: i - 1, r: j - 1 });
       i--;
       j--;
-    } else if (here === cost[i - 1]![j]! + 1) {
+    } else if (step === 1) {
       ops.push({ kind: 'ins', d: i - 1 });
       i--;
     } else {
@@ -327,7 +349,12 @@ function judgeAlignment(blockText: string, q: IndexedQuote, f: Fragment, all: re
   if (firstEq.kind === 'eq' && firstEq.r === 0) lo = all.indexOf(firstEq);
   if (lastEq.kind === 'eq' && lastEq.r === q.words.length - 1) hi = all.indexOf(lastEq) + 1;
   const ops = all.slice(lo, hi);
-  const draftIdx = ops.flatMap((o) => (o.kind === 'del' ? [] : [o.d]));
+  const draftIdx: number[] = [];
+  const rIdx: number[] = [];
+  for (const o of ops) {
+    if (o.kind !== 'del') draftIdx.push(o.d);
+    if (o.kind !== 'ins') rIdx.push(o.r);
+  }
   const words = draftIdx.map((d) => f.words[d]!);
   const same = ops.filter((o) => o.kind === 'eq');
   const sameContent = same.filter((o) => o.kind !== 'del' && !STOPWORDS.has(f.words[o.d]!)).length;
@@ -338,7 +365,6 @@ function judgeAlignment(blockText: string, q: IndexedQuote, f: Fragment, all: re
   } else if (same.length < 3 || sameContent < 2 || sameContent < 0.6 * content || same.length < 0.5 * words.length) {
     return undefined;
   }
-  const rIdx = ops.flatMap((o) => (o.kind === 'ins' ? [] : [o.r]));
   const text = q.quote.text;
   const recorded = rIdx.length ? text.slice(q.tokens[rIdx[0]!]!.start, q.tokens[rIdx[rIdx.length - 1]!]!.end) : '';
   const dFirst = draftIdx[0]!;

@@ -35,8 +35,8 @@ const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9,
 }));
 const SMALL_NAMES = [...SMALL.keys()];
-/** The letters number words and "a" begin with. */
-const OPENING_LETTERS = [...new Set([...SMALL.keys(), ...TENS.keys(), 'a'].map((w) => w[0]!))].join('');
+/** The words a number in words can open with, in lower case, capitalized and in capitals. */
+const OPENERS = new Set([...SMALL.keys(), ...TENS.keys(), 'a', 'an'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]));
 const TENS_NAMES = [...TENS.keys()];
 
 /**
@@ -118,8 +118,9 @@ function readNumber(text: string, words: readonly Word[], i: number): { phrase: 
     };
   }
   // A number in words starts with a number word or with "a" ("a dozen"): most words are neither,
-  // and the first letter tells most of them apart.
-  if (!OPENING_LETTERS.includes(first.text[0]!.toLowerCase())) return undefined;
+  // which a look-up of the word as written (or of its part before a hyphen) tells without folding it.
+  const dash = first.text.indexOf('-');
+  if (!OPENERS.has(dash < 0 ? first.text : first.text.slice(0, dash))) return undefined;
   const opening = first.text.toLowerCase();
   if (opening !== 'a' && opening !== 'an' && wordValue(opening) === undefined) return undefined;
   let total = 0;

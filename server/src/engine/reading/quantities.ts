@@ -52,7 +52,12 @@ const BOUND_WORDS: ReadonlyArray<[string, DraftBound]> = [
   ['barely', 'approximate'], ['just', 'approximate'], ['only', 'approximate'],
 ];
 
-const BOUNDS = BOUND_WORDS.map(([phrase, bound]) => ({ parts: phrase.split(' '), bound }));
+const BOUNDS_BY_LAST_WORD = new Map<string, Array<{ readonly parts: readonly string[]; readonly bound: DraftBound }>>();
+for (const [phrase, bound] of BOUND_WORDS) {
+  const parts = phrase.split(' ');
+  const last = parts[parts.length - 1]!;
+  BOUNDS_BY_LAST_WORD.set(last, [...(BOUNDS_BY_LAST_WORD.get(last) ?? []), { parts, bound }]);
+}
 
 const CURRENCY_WORDS: Readonly<Record<string, string>> = { dollars: 'USD', dollar: 'USD', usd: 'USD' };
 const TIME_UNITS: Readonly<Record<string, QuantitySpan['duration']>> = {
@@ -138,7 +143,9 @@ function withDecades(words: readonly Word[], text: string, numbers: NumberPhrase
 const ONE_UNITS = new Set(['decade', 'year', 'month', 'week', 'day']);
 
 function boundBefore(words: readonly Word[], first: number): { first: number; bound: DraftBound; words: string } | undefined {
-  for (const { parts, bound } of BOUNDS) {
+  // A bound's last word is the word before the figure: only the bounds ending in it are tried.
+  const before = words[first - 1];
+  for (const { parts, bound } of (before && BOUNDS_BY_LAST_WORD.get(before.norm)) ?? []) {
     const at = first - parts.length;
     if (at < 0) continue;
     let ok = true;
