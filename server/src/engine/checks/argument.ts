@@ -51,8 +51,13 @@ export const argument: Check = {
 
 /** The arguments whose `with` entities the sentence all names (an unattributed restatement needs the whole subject). */
 function argumentsAbout(r: Sentence, base: FactBase): Statement[] {
-  const named = new Set(r.names.map((n) => n.entity ?? n.demonymOf).filter((e): e is string => e !== undefined));
-  for (const id of [...named]) for (const st of base.about(id, 'located-in')) if (st.value.kind === 'entity') named.add(st.value.id);
+  const named = new Set<string>();
+  for (const n of r.names) {
+    const id = n.entity ?? n.demonymOf;
+    if (id === undefined) continue;
+    named.add(id);
+    for (const st of base.about(id, 'located-in')) if (st.value.kind === 'entity') named.add(st.value.id);
+  }
   const out = new Set<Statement>();
   for (const id of named) {
     for (const s of arguesInvolving(base, id)) if (s.qualifiers.with.every((w) => named.has(w))) out.add(s);

@@ -37,26 +37,36 @@ export function referent(base: FactBase, f: Filler | undefined, types: readonly 
   if (f.name?.entity) return f.name.entity;
   if (!f.name && !f.phrase.pronoun && r && RELATION_NOUNS.has(f.phrase.head.lemma)) return relationship(base, f, r);
   if (f.name || !f.phrase.definite || f.phrase.pronoun) return undefined;
-  const key = EVENT_NOUNS[f.phrase.head.lemma];
+  const key = Object.hasOwn(EVENT_NOUNS, f.phrase.head.lemma) ? EVENT_NOUNS[f.phrase.head.lemma] : undefined;
   if (!key) return undefined;
   let found: string | undefined;
   for (const e of eventsOf(base, types)) {
-    if (!fold(`${e.name} ${e.aliases.join(' ')}`).split(/[^a-z0-9]+/).includes(key)) continue;
+    if (!e.words.has(key)) continue;
     if (found) return undefined;
     found = e.id;
   }
   return found;
 }
 
-const cache = new WeakMap<FactBase, Map<string, Array<{ id: string; name: string; aliases: readonly string[] }>>>();
+interface EventNames {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** The folded words of its name and aliases. */
+  readonly words: ReadonlySet<string>;
+}
 
-function eventsOf(base: FactBase, types: readonly string[]): Array<{ id: string; name: string; aliases: readonly string[] }> {
+const cache = new WeakMap<FactBase, Map<string, EventNames[]>>();
+
+function eventsOf(base: FactBase, types: readonly string[]): EventNames[] {
   let byTypes = cache.get(base);
   if (!byTypes) cache.set(base, (byTypes = new Map()));
   const key = types.join(',');
   let list = byTypes.get(key);
   if (!list) {
-    list = [...base.entities.values()].filter((e) => types.includes(e.type)).map((e) => ({ id: e.id, name: e.name, aliases: e.aliases }));
+    list = [...base.entities.values()]
+      .filter((e) => types.includes(e.type))
+      .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, words: new Set(fold(`${e.name} ${e.aliases.join(' ')}`).split(/[^a-z0-9]+/)) }));
     byTypes.set(key, list);
   }
   return list;

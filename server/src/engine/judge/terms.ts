@@ -52,7 +52,7 @@ export function findTerms(r: Reading, terms: readonly string[], from = 0, to = r
   const hits: TermHit[] = [];
   // Most wordings share no word with the sentence: they are set aside before any scan.
   const present = formsOf(r);
-  const possible = terms.filter((t) => compile(t).every((part) => [...part].some((f) => present.has(f))));
+  const possible = terms.filter((t) => compile(t).every((part) => someIn(part, present)));
   if (possible.length === 0) return hits;
   const sorted = possible.sort((a, b) => compile(b).length - compile(a).length);
   const taken = new Set<number>();
@@ -70,6 +70,11 @@ export function findTerms(r: Reading, terms: readonly string[], from = 0, to = r
     }
   }
   return hits.sort((a, b) => a.first - b.first);
+}
+
+function someIn(forms: ReadonlySet<string>, present: ReadonlySet<string>): boolean {
+  for (const f of forms) if (present.has(f)) return true;
+  return false;
 }
 
 const sentenceForms = new WeakMap<Reading, ReadonlySet<string>>();
