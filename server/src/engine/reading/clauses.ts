@@ -54,10 +54,11 @@ export interface ClauseReading {
 export function findClauses(words: readonly Word[], phrases: readonly NounPhrase[], verbs: readonly VerbGroup[]): ClauseReading {
   const clauseOf = new Array<number>(words.length).fill(0);
   const clauses: Clause[] = [];
-  const phraseEndingAt = new Map<number, NounPhrase>();
-  for (const p of phrases) phraseEndingAt.set(p.last, p);
-  const verbAt = new Set<number>();
-  for (const v of verbs) for (let k = v.first; k <= v.last; k++) verbAt.add(k);
+  // By word index: arrays, not maps, for what every word asks.
+  const phraseEndingAt = new Array<NounPhrase | undefined>(words.length);
+  for (const p of phrases) phraseEndingAt[p.last] = p;
+  const inVerb = new Array<number>(words.length).fill(0);
+  for (const v of verbs) for (let k = v.first; k <= v.last; k++) inVerb[k] = 1;
 
   const open = (first: number, kind: ClauseKind, marker?: Word, parent?: number, antecedent?: NounPhrase): number => {
     const index = clauses.length;
@@ -69,7 +70,7 @@ export function findClauses(words: readonly Word[], phrases: readonly NounPhrase
   const stack: number[] = [];
   const lastPhraseBefore = (k: number): NounPhrase | undefined => {
     for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-      const p = phraseEndingAt.get(j);
+      const p = phraseEndingAt[j];
       if (p) return p;
       if (words[j]!.tag !== 'PUNCT') return undefined;
     }
@@ -77,7 +78,7 @@ export function findClauses(words: readonly Word[], phrases: readonly NounPhrase
   };
   const hasVerbAhead = (k: number, limit: number): boolean => {
     for (let j = k; j < words.length && j < k + limit; j++) {
-      if (verbAt.has(j)) return true;
+      if (inVerb[j] === 1) return true;
       // "after the revolution that brought ...": a verb after a relative word is the relative clause's.
       if (words[j]!.text === ',' || words[j]!.text === ';' || words[j]!.tag === 'REL' || (words[j]!.norm === 'that' && j > k)) return false;
     }
@@ -108,10 +109,10 @@ export function findClauses(words: readonly Word[], phrases: readonly NounPhrase
       const antecedent = lastPhraseBefore(k);
       stack.push(current);
       current = open(k, 'relative', w, current, antecedent);
-    } else if (w.norm === 'that' && prev && verbAt.has(k - 1) && SAYING_VERBS.has(verbLemmaAt(verbs, k - 1) ?? '')) {
+    } else if (w.norm === 'that' && prev && inVerb[k - 1] === 1 && SAYING_VERBS.has(verbLemmaAt(verbs, k - 1) ?? '')) {
       stack.push(current);
       current = open(k, 'complement', w, current);
-    } else if (w.norm === 'that' && lastPhraseBefore(k) && hasVerbAhead(k + 1, 6) && !(prev && verbAt.has(k - 1))) {
+    } else if (w.norm === 'that' && lastPhraseBefore(k) && hasVerbAhead(k + 1, 6) && !(prev && inVerb[k - 1] === 1)) {
       stack.push(current);
       current = open(k, 'relative', w, current, lastPhraseBefore(k));
     } else if ((SUBORDINATE_OPENERS.has(w.norm) || ((w.norm === 'after' || w.norm === 'before') && hasVerbAhead(k + 1, 6))) && (w.tag === 'SUB' || w.norm === 'after' || w.norm === 'before' || w.norm === 'since' || w.norm === 'until' || w.norm === 'as') && hasVerbAhead(k + 1, 8)) {

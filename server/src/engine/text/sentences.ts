@@ -39,9 +39,28 @@ function isAbbreviation(text: string, dot: number): boolean {
   // ends in a letter, so a digit, a bracket or a quote before the dot settles it at once.
   const before = text.charCodeAt(dot - 1);
   if (!(before >= 97 && before <= 122) && !(before >= 65 && before <= 90) && before < 128) return false;
-  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
+  // The letters and dots before the dot (at most 12 characters back): walked in ASCII, where
+  // nearly all of them are; anything else goes to the Unicode pattern.
+  let from = dot;
+  let ascii = true;
+  while (from > Math.max(0, dot - 12)) {
+    const c = text.charCodeAt(from - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46) from--;
+    else {
+      ascii = c < 128;
+      break;
+    }
+  }
+  const word = ascii ? (from < dot ? text.slice(from, dot).toLowerCase() : undefined) : /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
   // A single capital letter before the dot is an initial ("Bruce E. Bechtol").
+  if (ascii) {
+    // A capital with no letter before it: a letter outside ASCII before it would be a letter too.
+    const c = text.charCodeAt(dot - 1);
+    const b = dot >= 2 ? text.charCodeAt(dot - 2) : 32;
+    if (!(c >= 65 && c <= 90)) return false;
+    if (b < 128) return !((b >= 97 && b <= 122) || (b >= 65 && b <= 90));
+  }
   return /^\p{Lu}$/u.test(text.slice(dot - 1, dot)) && !/\p{L}/u.test(text.slice(dot - 2, dot - 1));
 }
