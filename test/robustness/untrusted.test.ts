@@ -134,11 +134,18 @@ describe('patterns a user can write match in linear time', () => {
     text: `${SOURCE}entities:\n  - id: thing\n    type: missile\n    name: Thing\n    aliases: ${JSON.stringify(aliases)}\n    description: x\n    references: [{ source: team-notes }]\n`,
   });
 
+  /** Load and check, timed by the fastest of three runs: a pause of a busy machine lengthens one run, not all. */
   function timed(aliases: readonly string[], draft: string): { ms: number; errors: string[] } {
-    const started = performance.now();
-    const { base, problems } = loadFactBase([fileWith(aliases)]);
-    new Checker(base).check(draft);
-    return { ms: performance.now() - started, errors: problems.filter((p) => p.severity === 'error').map((p) => `${p.line}:${p.column} ${p.message}`) };
+    let ms = Infinity;
+    let errors: string[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const { base, problems } = loadFactBase([fileWith(aliases)]);
+      new Checker(base).check(draft);
+      ms = Math.min(ms, performance.now() - started);
+      errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.line}:${p.column} ${p.message}`);
+    }
+    return { ms, errors };
   }
 
   it('rejects an alias of 10,000 letters with a located problem; 10,000 aliases and the longest allowed alias match in bounded time', () => {
