@@ -14,10 +14,9 @@ import type { Check, Judgement, Sentence, Verdict } from './checks/types.js';
 import { EntityMatcher } from './entities/matcher.js';
 import type { FactBase } from './factbase/factbase.js';
 import { DraftParse, editBetween } from './markdown/incremental.js';
-import { exceedsLimits, exceedsLimitsAfterEdit, within, type Within } from './markdown/limits.js';
+import { exceedsLimits, exceedsLimitsAfterEdit, within } from './markdown/limits.js';
 import { GAP, offsetOf, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
 import { Suppressions } from './suppress.js';
-import { LineIndex } from './text/positions.js';
 import { sentences } from './text/sentences.js';
 import { tokenize } from './text/tokens.js';
 import { gazetteer } from './reading/gazetteer.js';
@@ -154,9 +153,7 @@ export class Checker {
 
   /** @internal Findings and claims of a parsed draft, judging blocks through `judge`. */
   finish(text: string, parsed: ParsedDraft, options: CheckOptions, judge: (block: ProseBlock) => readonly BlockJudgement[] = (b) => this.judgeBlock(b.text, b.kind)): CheckResult {
-    // Line numbers matter only to suppression directives; a draft without comments needs none.
-    const lines = parsed.comments.length > 0 ? new LineIndex(text) : undefined;
-    const suppressions = lines && new Suppressions(parsed.comments, lines);
+    const suppressions = new Suppressions(parsed.comments, text);
     const findings: Finding[] = [];
     const claims: Claim[] = [];
     const citer = new Citer(text, this.base, parsed.footnotes, options.citationStyle ?? 'apa');
@@ -173,7 +170,7 @@ export class Checker {
         const to = narrow ? j.start + narrow.end : j.end;
         const start = offsetOf(block, from);
         const end = endOffset(block, to);
-        if (suppressions && lines && !suppressions.none && suppressions.suppressed(check.code, lines.positionAt(start).line)) continue;
+        if (suppressions.suppressed(check.code, start)) continue;
         // Two checks that refute the same words (the speaker of a recorded quotation is also the
         // reporter of its finding) make one finding: the first check's, in registry order.
         if (j.verdict === 'refuted') {
@@ -373,8 +370,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  */
 export class DraftSession {
   private parse: DraftParse | undefined;
-  /** The last text that passed the limits, for checking an edit of it cheaply. */
-  private within: Within | undefined;
+  /** The line count of the last text parsed, when it passed the limits: an edit of it is checked cheaply. */
+  private lines: number | undefined;
   private judged = new Map<string, readonly BlockJudgement[]>();
 
   constructor(readonly checker: Checker) {}
@@ -391,14 +388,15 @@ export class DraftSession {
 
   check(text: string, options: CheckOptions = {}): CheckResult {
     // After an edit of a text that passed the limits, only what the edit touched is read again.
-    const edit = this.parse && this.within && this.within.text === this.parse.text ? editBetween(this.parse.text, text) : undefined;
-    if (edit && this.within && text.length <= MAX_DRAFT_CHARS) {
-      const { reason, state } = exceedsLimitsAfterEdit(this.within, text, edit.prefix, edit.suffix);
-      this.within = state;
+    const passed = this.parse && this.lines !== undefined ? { text: this.parse.text, lines: this.lines } : undefined;
+    const edit = passed && editBetween(passed.text, text);
+    if (passed && edit && text.length <= MAX_DRAFT_CHARS) {
+      const { reason, state } = exceedsLimitsAfterEdit(passed, text, edit.prefix, edit.suffix);
+      this.lines = state?.lines;
       if (reason) return { findings: [], claims: [], skipped: reason };
     } else {
-      this.within = text.length <= MAX_DRAFT_CHARS ? within(text) : undefined;
-      const skipped = this.within ? undefined : this.checker.refuse(text);
+      this.lines = text.length <= MAX_DRAFT_CHARS ? within(text)?.lines : undefined;
+      const skipped = this.lines === undefined ? this.checker.refuse(text) : undefined;
       if (skipped) return skipped;
     }
     this.parse = this.parse ? this.parse.update(text, edit) : DraftParse.parse(text);

@@ -9,7 +9,7 @@
  */
 
 import type { Comment } from './markdown/parse.js';
-import type { LineIndex } from './text/positions.js';
+import { LineIndex } from './text/positions.js';
 
 interface Rule {
   readonly codes: ReadonlySet<string> | 'all';
@@ -21,13 +21,16 @@ const DIRECTIVE = /^factcheck-(disable-next-line|disable-line|disable|enable)\b\
 
 export class Suppressions {
   private readonly rules: Rule[] = [];
+  /** Line numbers of `text`, counted only when a directive is found (most drafts have none). */
+  private lines: LineIndex | undefined;
 
-  constructor(comments: readonly Comment[], lines: LineIndex) {
+  constructor(comments: readonly Comment[], text: string) {
     const open = new Map<string, number>(); // code or '*' -> start line
     const sorted = [...comments].sort((a, b) => a.start - b.start);
     for (const c of sorted) {
       const m = DIRECTIVE.exec(c.text);
       if (!m) continue;
+      const lines = (this.lines ??= new LineIndex(text));
       const codes = m[2]!.split(/[\s,]+/).filter(Boolean);
       const line = lines.positionAt(c.start).line;
       const endLine = lines.positionAt(c.end).line;
@@ -55,13 +58,10 @@ export class Suppressions {
     for (const [code, from] of open) this.rules.push({ codes: code === '*' ? 'all' : new Set([code]), fromLine: from, toLine: Number.MAX_SAFE_INTEGER });
   }
 
-  /** Whether no directive suppresses anything (most drafts have none): lines need not be counted. */
-  get none(): boolean {
-    return this.rules.length === 0;
-  }
-
-  /** Whether a finding of `code` starting on `line` is suppressed. */
-  suppressed(code: string, line: number): boolean {
+  /** Whether a finding of `code` starting at document offset `offset` is suppressed. */
+  suppressed(code: string, offset: number): boolean {
+    if (!this.lines || this.rules.length === 0) return false;
+    const line = this.lines.positionAt(offset).line;
     return this.rules.some((r) => line >= r.fromLine && line <= r.toLine && (r.codes === 'all' || r.codes.has(code)));
   }
 }

@@ -19,6 +19,7 @@ import type { Statement } from '../factbase/types.js';
 import { findTerms, inflectLike } from '../judge/terms.js';
 import { tokenize } from '../text/tokens.js';
 import type { Check, Judgement, Sentence } from './types.js';
+import { oncePerBase } from '../factbase/memo.js';
 
 export const argument: Check = {
   code: 'argument',
@@ -65,16 +66,8 @@ function argumentsAbout(r: Sentence, base: FactBase): Statement[] {
   return [...out];
 }
 
-const arguing = new WeakMap<FactBase, Map<string, readonly Statement[]>>();
-
-/** The `argues` statements an entity takes part in, found once per entity. */
-function arguesInvolving(base: FactBase, id: string): readonly Statement[] {
-  let lists = arguing.get(base);
-  if (!lists) arguing.set(base, (lists = new Map()));
-  let list = lists.get(id);
-  if (!list) lists.set(id, (list = base.involving(id).filter((s) => s.predicate === 'argues')));
-  return list;
-}
+/** The `argues` statements an entity takes part in. */
+const arguesInvolving = oncePerBase((base, id): readonly Statement[] => base.involving(id).filter((s) => s.predicate === 'argues'));
 
 /** Whether the sentence speaks of what the argument is about. */
 function topical(r: Sentence, base: FactBase, s: Statement): boolean {

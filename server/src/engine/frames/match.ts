@@ -216,11 +216,12 @@ function match(r: Reading, frames: readonly FrameDefinition[]): FrameMatch[] {
 
 const NO_ENTRIES: readonly Entry[] = [];
 
-/** Entries of several lists in declaration order (each list is in that order already). */
-function inOrder(...lists: ReadonlyArray<readonly Entry[]>): readonly Entry[] {
-  const full = lists.filter((l) => l.length > 0);
-  if (full.length <= 1) return full[0] ?? NO_ENTRIES;
-  return full.flat().sort((a, b) => a.order - b.order);
+/** Entries of three lists in declaration order (each list is in that order already); most phrases have one list at most. */
+function inOrder(a: readonly Entry[], b: readonly Entry[], c: readonly Entry[]): readonly Entry[] {
+  if (b.length === 0 && c.length === 0) return a;
+  if (a.length === 0 && c.length === 0) return b;
+  if (a.length === 0 && b.length === 0) return c;
+  return [...a, ...b, ...c].sort((x, y) => x.order - y.order);
 }
 
 /** Whether a preposition follows a phrase, straight or after a comma ("the summit, in Singapore"). */
@@ -483,8 +484,8 @@ function finish(r: Reading, frame: FrameDefinition, unit: LexicalUnit, slots: Pa
     clause,
     subject: slots.subject,
     object: slots.object,
-    negation: negation ?? undefined,
-    hedge: hedge ?? undefined,
+    negation,
+    hedge,
     date: adjuncts.date,
     place: adjuncts.place,
     relation: adjuncts.relation,

@@ -31,6 +31,7 @@ import { singular } from '../reading/lexicon.js';
 import { fold, tokenize } from '../text/tokens.js';
 import type { FrameMatch } from '../frames/match.js';
 import { isReportDate } from './reporters.js';
+import { oncePerBase } from '../factbase/memo.js';
 
 /** How a figure relates to the base's figure for the same thing. */
 export type Fit = 'supported' | 'refuted' | 'open';
@@ -163,19 +164,10 @@ function quantityStatements(base: FactBase, present: ReadonlySet<string>, r: Rea
   return [...out];
 }
 
-const figureLists = new WeakMap<FactBase, Map<string, readonly Statement[]>>();
-
-/** An entity's `count` and `value` statements, in the base's order, found once per entity. */
-function figuresAbout(base: FactBase, entity: string): readonly Statement[] {
-  let lists = figureLists.get(base);
-  if (!lists) figureLists.set(base, (lists = new Map()));
-  let list = lists.get(entity);
-  if (!list) {
-    list = base.about(entity).filter((s) => (s.predicate === 'count' || s.predicate === 'value') && s.value.kind === 'quantity');
-    lists.set(entity, list);
-  }
-  return list;
-}
+/** An entity's `count` and `value` statements, in the base's order. */
+const figuresAbout = oncePerBase((base, entity): readonly Statement[] =>
+  base.about(entity).filter((s) => (s.predicate === 'count' || s.predicate === 'value') && s.value.kind === 'quantity'),
+);
 
 const origins = new WeakMap<FactBase, Map<string, string>>();
 

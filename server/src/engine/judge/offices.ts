@@ -6,6 +6,7 @@
  */
 
 import type { FactBase } from '../factbase/factbase.js';
+import { oncePerBase } from '../factbase/memo.js';
 
 /** Different words for one title. */
 const SYNONYMS: Readonly<Record<string, string>> = { premier: 'prime minister', 'defence minister': 'defense minister' };
@@ -41,19 +42,10 @@ export function officeCountry(base: FactBase, office: string): string | undefine
 }
 
 /** The normal titles of an office's name and aliases, its country taken out. */
-export function titleKeys(base: FactBase, office: string): ReadonlySet<string> {
-  let byOffice = keysOf.get(base);
-  if (!byOffice) keysOf.set(base, (byOffice = new Map()));
-  let keys = byOffice.get(office);
-  if (!keys) {
-    const e = base.entities.get(office);
-    const country = e && officeCountry(base, office);
-    const words = country ? countryNames(base, country) : [];
-    keys = new Set(e ? [e.name, ...e.aliases].map((n) => titleKey(stripCountry(n, words))) : []);
-    byOffice.set(office, keys);
-  }
-  return keys;
-}
-
-/** An office's title keys depend on the base alone: worked out once per office. */
-const keysOf = new WeakMap<FactBase, Map<string, ReadonlySet<string>>>();
+export const titleKeys = oncePerBase((base, office): ReadonlySet<string> => {
+  const e = base.entities.get(office);
+  if (!e) return new Set();
+  const country = officeCountry(base, office);
+  const words = country ? countryNames(base, country) : [];
+  return new Set([e.name, ...e.aliases].map((n) => titleKey(stripCountry(n, words))));
+});

@@ -7,6 +7,7 @@
 
 import type { FactBase } from '../factbase/factbase.js';
 import { gazetteer } from '../reading/gazetteer.js';
+import { oncePerBase } from '../factbase/memo.js';
 import type { Name } from '../reading/names.js';
 import { tokenize } from '../text/tokens.js';
 
@@ -66,21 +67,13 @@ export function placeFit(base: FactBase, drafted: Name, recorded: string): Place
   return 'unknown';
 }
 
-const codes = new WeakMap<FactBase, Map<string, string | undefined>>();
-
-/** The gazetteer's country code of a base country (by its names), or of the country a base city lies in. */
-export function countryCodeOf(base: FactBase, id: string): string | undefined {
-  let cache = codes.get(base);
-  if (!cache) codes.set(base, (cache = new Map()));
-  if (cache.has(id)) return cache.get(id);
+/** The gazetteer's country code of a base country, by its names; undefined for any other entity (callers walk a city's containers). */
+export const countryCodeOf = oncePerBase((base, id): string | undefined => {
   const e = base.entities.get(id);
-  let code: string | undefined;
-  if (e?.type === 'country') {
-    for (const n of [e.name, ...e.aliases]) {
-      code = gazetteer().lookup(tokenize(n).map((t) => t.norm))?.find((x) => x.kind === 'country' && !x.demonym)?.country;
-      if (code) break;
-    }
+  if (e?.type !== 'country') return undefined;
+  for (const n of [e.name, ...e.aliases]) {
+    const code = gazetteer().lookup(tokenize(n).map((t) => t.norm))?.find((x) => x.kind === 'country' && !x.demonym)?.country;
+    if (code) return code;
   }
-  cache.set(id, code);
-  return code;
-}
+  return undefined;
+});
