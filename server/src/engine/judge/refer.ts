@@ -6,6 +6,7 @@
  */
 
 import type { FactBase } from '../factbase/factbase.js';
+import { oncePerBase } from '../factbase/memo.js';
 import type { Filler } from '../frames/match.js';
 import type { Sentence } from '../checks/types.js';
 import type { Name } from '../reading/names.js';
@@ -56,21 +57,17 @@ interface EventNames {
   readonly words: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<FactBase, Map<string, EventNames[]>>();
-
-function eventsOf(base: FactBase, types: readonly string[]): EventNames[] {
-  let byTypes = cache.get(base);
-  if (!byTypes) cache.set(base, (byTypes = new Map()));
-  const key = types.join(',');
-  let list = byTypes.get(key);
-  if (!list) {
-    list = [...base.entities.values()]
-      .filter((e) => types.includes(e.type))
-      .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, words: new Set(fold(`${e.name} ${e.aliases.join(' ')}`).split(/[^a-z0-9]+/)) }));
-    byTypes.set(key, list);
-  }
-  return list;
+function eventsOf(base: FactBase, types: readonly string[]): readonly EventNames[] {
+  return eventsOfTypes(base, types.join(','));
 }
+
+/** The base's entities of the comma-separated types, with the words of their names. */
+const eventsOfTypes = oncePerBase((base, key): readonly EventNames[] => {
+  const types = key.split(',');
+  return [...base.entities.values()]
+    .filter((e) => types.includes(e.type))
+    .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, words: new Set(fold(`${e.name} ${e.aliases.join(' ')}`).split(/[^a-z0-9]+/)) }));
+});
 
 /**
  * The relationship a description names: "friendly relations between the two nations", "the
