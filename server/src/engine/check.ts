@@ -22,7 +22,10 @@ import { tokenize } from './text/tokens.js';
 import { gazetteer } from './reading/gazetteer.js';
 import type { NameContext } from './reading/names.js';
 import { quoteSpans } from './reading/quotes.js';
-import { readSentence, type BlockKind } from './reading/reading.js';
+import { readSentence, type BlockKind, type Reading } from './reading/reading.js';
+import { gappedClauses } from './reading/ellipsis.js';
+import { labelledValue, tableRowClaims } from './reading/structure.js';
+import { mapRange, type Recast } from './reading/recast.js';
 import { FRAMES } from './factbase/frames.js';
 import { BlockContext } from './frames/context.js';
 import { describeMatch, matchFrames, type FrameMatch } from './frames/match.js';
@@ -133,15 +136,15 @@ export class Checker {
    */
   judgeBlock(text: string, kind: BlockKind = 'paragraph'): BlockJudgement[] {
     const out: BlockJudgement[] = [];
-    for (const view of this.readings(text, kind)) {
-      const sentenceEnd = view.end;
+    for (const { sentence: view, recast, end: sentenceEnd } of this.views(text, kind)) {
       for (const check of this.checks) {
         try {
-          for (const judgement of check.run(view, this.base)) {
+          for (const found of check.run(view, this.base)) {
             // Words of an earlier sentence (a date a later sentence's "the talks" carries along)
             // were judged with that sentence.
-            if (judgement.start < view.start) continue;
-            out.push({ check, judgement, sentenceEnd });
+            if (found.start < view.start) continue;
+            const judgement = recast ? inBlock(found, recast) : found;
+            if (judgement) out.push({ check, judgement, sentenceEnd });
           }
         } catch {
           // A check that fails on one sentence must not take the others down with it.
@@ -158,6 +161,7 @@ export class Checker {
     const claims: Claim[] = [];
     const citer = new Citer(text, this.base, parsed.footnotes, options.citationStyle ?? 'apa');
     const refutedRanges = new Set<string>();
+    const otherRanges = new Set<string>();
 
     for (const block of parsed.blocks) {
       for (const { check, judgement: j, sentenceEnd } of judge(block)) {
@@ -177,6 +181,11 @@ export class Checker {
           const key = `${start}:${end}`;
           if (refutedRanges.has(key)) continue;
           refutedRanges.add(key);
+        } else {
+          // A claim read twice (a clause on its own and written out with its gapped verb) is one claim.
+          const key = `${check.code}:${j.verdict}:${start}:${end}`;
+          if (otherRanges.has(key)) continue;
+          otherRanges.add(key);
         }
         const sources = sourcesOf(this.base, j.facts);
         const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
@@ -207,11 +216,27 @@ export class Checker {
   }
 
   /**
-   * The readings of a block's sentences that name something in the base. Mentions and
-   * quotations are found once for the block; each sentence takes its share in order, so the
-   * cost follows the block's length.
+   * The readings of a block's sentences that name something in the base (for `npm run explain`).
    */
   *readings(text: string, kind: BlockKind = 'paragraph'): Generator<Sentence> {
+    for (const view of this.views(text, kind)) yield view.sentence;
+  }
+
+  /**
+   * What the checks read in a block: each sentence that names something in the base, and after
+   * it the clauses it leaves for the reader to write out (recast.ts). Mentions and quotations are
+   * found once for the block; each sentence takes its share in order, so the cost follows the
+   * block's length.
+   */
+  private *views(text: string, kind: BlockKind): Generator<View> {
+    if (kind === 'tableRow') {
+      // A row is read only for what its header says of it; its cells are blocks of their own.
+      const context = new BlockContext();
+      for (const { recast, end } of tableRowClaims(text, (header) => this.inSentence(header))) {
+        if (this.matcher.find(recast.text).length > 0) yield { sentence: this.readRecast(recast, kind, context), recast, end };
+      }
+      return;
+    }
     const tokens = tokenize(text);
     const mentions = this.matcher.find(text, tokens);
     if (mentions.length === 0) return;
@@ -228,16 +253,47 @@ export class Checker {
         { text, start, end, mentions: mentions.slice(firstMention, endMention), quotes, blockKind: kind },
         this.names,
       );
-      const referents = context.resolve(reading);
-      const frames = matchFrames(reading, FRAMES, {
-        refer: (_, p) => referents.get(p) ?? [],
-        occasion: (p) => context.occasion(p),
-      });
-      const { date: time, act } = context.timeOf(reading);
-      context.add(reading, frames);
-      // The reading is this pass's own: it becomes the sentence in place, sparing a copy of every field.
-      yield Object.assign(reading, { frames, referents }, time && { time }, act && { act });
+      const sentence = this.understand(reading, context);
+      yield { sentence, end };
+      for (const recast of gappedClauses(reading)) yield { sentence: this.readRecast(recast, kind, context), recast, end };
+      const labelled = kind === 'listItem' ? labelledValue(reading) : undefined;
+      if (labelled) yield { sentence: this.readRecast(labelled, kind, context), recast: labelled, end };
     }
+  }
+
+  /** Words of a title as they would be written in a sentence: capitals kept only on names the base or the gazetteer knows. */
+  private inSentence(title: string): string {
+    const tokens = tokenize(title);
+    const named = this.matcher.find(title, tokens);
+    const norms = tokens.map((t) => t.norm);
+    let out = '';
+    let at = 0;
+    for (const [k, t] of tokens.entries()) {
+      if (t.upper || named.some((m) => k >= m.firstToken && k < m.endToken) || this.names.places?.longestAt(norms, k)) continue;
+      out += title.slice(at, t.start) + title.charAt(t.start).toLowerCase();
+      at = t.start + 1;
+    }
+    return out + title.slice(at);
+  }
+
+  /** A recast read as a sentence of its own, in the context of the block it comes from. */
+  private readRecast(recast: Recast, kind: BlockKind, context: BlockContext): Sentence {
+    const mentions = this.matcher.find(recast.text);
+    const reading = readSentence({ text: recast.text, start: 0, end: recast.text.length, mentions, quotes: quoteSpans(recast.text), blockKind: kind }, this.names);
+    return this.understand(reading, context);
+  }
+
+  /** A reading with its frames, what its pronouns stand for and its time; then it joins the context. */
+  private understand(reading: Reading, context: BlockContext): Sentence {
+    const referents = context.resolve(reading);
+    const frames = matchFrames(reading, FRAMES, {
+      refer: (_, p) => referents.get(p) ?? [],
+      occasion: (p) => context.occasion(p),
+    });
+    const { date: time, act } = context.timeOf(reading);
+    context.add(reading, frames);
+    // The reading is this pass's own: it becomes the sentence in place, sparing a copy of every field.
+    return Object.assign(reading, { frames, referents }, time && { time }, act && { act });
   }
 
   /** The frames a reading evokes, each with a one-line account (for `npm run explain`). */
@@ -300,6 +356,27 @@ function nameContext(base: FactBase): NameContext {
     countryEntity: (code) => byCode.get(code),
     places,
   };
+}
+
+/** One sentence the checks read, and where its indices are. */
+interface View {
+  readonly sentence: Sentence;
+  /** Set when the sentence is a recast: its indices are the recast's, mapped back by `inBlock`. */
+  readonly recast?: Recast;
+  /** The end of the block's sentence it comes from, in block indices. */
+  readonly end: number;
+}
+
+/**
+ * A judgement on a recast, in the block's indices. Words of the recast's own are no claim of the
+ * draft's; a range that joins words from different places keeps no replacement, as no one edit
+ * of the draft would make it right.
+ */
+function inBlock(j: Judgement, recast: Recast): Judgement | undefined {
+  const range = mapRange(recast, j.start, j.end);
+  if (!range) return undefined;
+  const { replacement, ...rest } = j;
+  return { ...rest, start: range.start, end: range.end, ...(range.contiguous && replacement !== undefined && { replacement }) };
 }
 
 function endOffset(block: ProseBlock, index: number): number {

@@ -73,6 +73,8 @@ function judgeLineage(r: Sentence, base: FactBase, m: FrameMatch): Judgement | u
   if (m.negation) return undefined;
   // The reverse claim: "the Nodong-1 is based on the Shahab-3" when the base says the opposite.
   const reverse = target === undefined ? undefined : ancestry(base, target).find((c) => c.id === subject);
+  // "The Nodong-1 is the North Korean counterpart of the Shahab-3": kinship either way holds.
+  if (reverse && m.unit.undirected) return { verdict: 'supported', ...spanOf(m.subject, object), facts: [reverse.statement.id], ...(soft && { hedged: true }) };
   if (reverse) {
     const [first, second] = m.subject!.start < object.start ? [m.subject!, object] : [object, m.subject!];
     const swapped = r.text.slice(second.start, second.end) + r.text.slice(first.end, second.start) + r.text.slice(first.start, first.end);

@@ -46,6 +46,11 @@ export interface LexicalUnit {
   readonly passive?: Readonly<Partial<Record<Role, Slot>>>;
   /** Which bound of an event's time the unit speaks of: "ended" is the end. */
   readonly bound?: 'start' | 'end' | 'point';
+  /**
+   * The unit says the two slots are related without saying which way: "X is the counterpart of
+   * Y" holds when Y derives from X as well.
+   */
+  readonly undirected?: boolean;
 }
 
 export interface FrameDefinition {
@@ -63,9 +68,10 @@ export interface FrameDefinition {
 
 const COPY_NOUNS = [
   'version', 'copy', 'variant', 'derivative', 'clone', 'knockoff', 'adaptation', 'replica', 'rendition', 'descendant',
-  'offshoot', 'imitation', 'development', 'reproduction', 'iteration', 'upgrade', 'spinoff', 'reworking', 'remake',
-  'twin', 'analogue', 'analog', 'equivalent', 'counterpart', 'take',
+  'offshoot', 'imitation', 'development', 'reproduction', 'iteration', 'upgrade', 'spinoff', 'reworking', 'remake', 'take',
 ];
+/** Nouns of kinship without a direction: a counterpart of Y is a weapon Y derives from, or one that derives from Y. */
+const KIN_NOUNS = ['twin', 'analogue', 'analog', 'equivalent', 'counterpart', 'sibling', 'cousin', 'relative'];
 
 export const FRAMES: readonly FrameDefinition[] = [
   {
@@ -75,6 +81,7 @@ export const FRAMES: readonly FrameDefinition[] = [
     repeats: false,
     units: [
       { pos: 'noun', lemmas: COPY_NOUNS, prep: ['of', 'on'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'noun', lemmas: KIN_NOUNS, prep: ['of', 'to'], roles: { subject: 'subject', prep: 'object' }, undirected: true },
       { pos: 'noun', lemmas: ['variant', 'derivative', 'copy', 'clone', 'version', 'knockoff', 'adaptation', 'offshoot', 'replica', 'design'], roles: { subject: 'subject', modifier: 'object' } },
       {
         pos: 'verb',

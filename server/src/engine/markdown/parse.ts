@@ -17,8 +17,20 @@ import { unified } from 'unified';
 import { exceedsLimits } from './limits.js';
 
 /** A prose block: its text, and for each UTF-16 index of the text its offset in the document. */
+/**
+ * What a prose block is: a paragraph, a heading, a table cell, a paragraph of a list item, or a
+ * table row. A row's text is its header's cells and then its own, each cell after `CELL` and the
+ * row after `ROW`, so that a check can read "<cell> is the <header> of <first cell>"; its cells
+ * are prose blocks of their own as well.
+ */
+export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'listItem' | 'tableRow';
+
+/** Separators in a table row's text (see `BlockKind`): control characters no draft's prose holds. */
+export const CELL = '\u001F';
+export const ROW = '\u001E';
+
 export interface ProseBlock {
-  readonly kind: 'paragraph' | 'heading' | 'tableCell';
+  readonly kind: BlockKind;
   readonly text: string;
   /**
    * Where each character of `text` is, relative to `start`: `start + rel[i]` is the document
@@ -156,16 +168,23 @@ interface Sink {
   readonly footnoteReferences: Set<string>;
 }
 
-function walkBlocks(parent: Parents, source: string, shift: number, out: Sink): void {
+function walkBlocks(parent: Parents, source: string, shift: number, out: Sink, paragraph: 'paragraph' | 'listItem' = 'paragraph'): void {
   for (const node of parent.children as RootContent[]) {
     switch (node.type) {
       case 'paragraph':
+        pushBlock(paragraph, [node], node, source, shift, out);
+        break;
       case 'heading':
-        pushBlock(node.type, node, source, shift, out);
+        pushBlock('heading', [node], node, source, shift, out);
         break;
-      case 'table':
-        for (const row of node.children) for (const cell of row.children) pushBlock('tableCell', cell, source, shift, out);
+      case 'table': {
+        for (const row of node.children) for (const cell of row.children) pushBlock('tableCell', [cell], cell, source, shift, out);
+        const [header, ...body] = node.children;
+        if (!header) break;
+        const heads = header.children.flatMap((cell) => [CELL, cell]);
+        for (const row of body) pushBlock('tableRow', [...heads, ROW, ...row.children.flatMap((cell) => [CELL, cell])], row, source, shift, out);
         break;
+      }
       case 'html':
         collectComments(node.value, (node.position?.start.offset ?? 0) + shift, out);
         break;
@@ -176,10 +195,12 @@ function walkBlocks(parent: Parents, source: string, shift: number, out: Sink): 
         out.footnotes.push({ label: node.identifier, start: (node.position?.start.offset ?? 0) + shift, end: (node.position?.end.offset ?? 0) + shift, text });
         break;
       }
+      case 'listItem':
+        walkBlocks(node, source, shift, out, 'listItem');
+        break;
       case 'blockquote':
       case 'list':
-      case 'listItem':
-        walkBlocks(node, source, shift, out);
+        walkBlocks(node, source, shift, out, paragraph);
         break;
       default:
         // code, yaml/toml front matter, thematic breaks, definitions: not prose.
@@ -188,9 +209,13 @@ function walkBlocks(parent: Parents, source: string, shift: number, out: Sink): 
   }
 }
 
-function pushBlock(kind: ProseBlock['kind'], node: Parents, source: string, shift: number, out: Sink): void {
-  const start = (node.position?.start.offset ?? 0) + shift;
-  const end = (node.position?.end.offset ?? 0) + shift;
+/**
+ * Pushes the prose block made of `parts` (nodes whose inline content is read, and separators),
+ * spanning `span` in the document.
+ */
+function pushBlock(kind: BlockKind, parts: ReadonlyArray<Parents | string>, span: Nodes, source: string, shift: number, out: Sink): void {
+  const start = (span.position?.start.offset ?? 0) + shift;
+  const end = (span.position?.end.offset ?? 0) + shift;
   // The block's pieces first (text as parsed, or one character standing for something else),
   // then one typed array of offsets for all of them: no array per piece, no copy per character.
   const pieces: Array<{ readonly text: string; readonly from: number; readonly to: number | undefined }> = [];
@@ -227,7 +252,16 @@ function pushBlock(kind: ProseBlock['kind'], node: Parents, source: string, shif
         if ('children' in n) for (const c of n.children) inline(c as Nodes);
     }
   };
-  for (const c of node.children) inline(c as Nodes);
+  let at = start;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      // A separator stands at the end of the cell before it (or at the row's start).
+      emit(part, at);
+      continue;
+    }
+    for (const c of part.children) inline(c as Nodes);
+    at = (part.position?.end.offset ?? at - shift) + shift;
+  }
   const rel = new Int32Array(length + 1);
   let i = 0;
   for (const { text, from, to } of pieces) {

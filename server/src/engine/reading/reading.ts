@@ -18,7 +18,9 @@ import type { QuoteSpan } from './quotes.js';
 import { findTitles, type Title } from './titles.js';
 import { readWords, type Word } from './words.js';
 
-export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
+import type { BlockKind } from '../markdown/parse.js';
+
+export type { BlockKind };
 
 export interface Reading {
   /** The whole block's text. */
