@@ -24,6 +24,8 @@ import type { NameContext } from './reading/names.js';
 import { quoteSpans } from './reading/quotes.js';
 import { readSentence, type BlockKind, type Reading } from './reading/reading.js';
 import { gappedClauses } from './reading/ellipsis.js';
+import { inStance, rejectsReport, reportOf, stanceOf, type StanceSpan } from './reading/stance.js';
+import { describeStatement } from './describe.js';
 import { labelledValue, tableRowClaims } from './reading/structure.js';
 import { mapRange, type Recast } from './reading/recast.js';
 import { FRAMES } from './factbase/frames.js';
@@ -136,7 +138,20 @@ export class Checker {
    */
   judgeBlock(text: string, kind: BlockKind = 'paragraph'): BlockJudgement[] {
     const out: BlockJudgement[] = [];
+    // The writer's stance in the current sentence, and what the sentence before reported.
+    let stance: StanceSpan[] = [];
+    let report: { readonly span: StanceSpan; readonly from: number; readonly end: number } | undefined;
+    // Where the current sentence's judgements start in `out`.
+    let sentenceFrom = 0;
     for (const { sentence: view, recast, end: sentenceEnd } of this.views(text, kind)) {
+      if (!recast) {
+        // "A viral post says X. It does not.": the report before is rejected after all.
+        if (report && rejectsReport(nextSentence(text, report.end))) this.reject(out, report.from, [report.span]);
+        stance = stanceOf(view);
+        sentenceFrom = out.length;
+        const reported = reportOf(view);
+        report = reported && { span: reported, from: out.length, end: sentenceEnd };
+      }
       for (const check of this.checks) {
         try {
           for (const found of check.run(view, this.base)) {
@@ -150,8 +165,27 @@ export class Checker {
           // A check that fails on one sentence must not take the others down with it.
         }
       }
+      if (stance.length) this.reject(out, sentenceFrom, stance);
     }
+    if (report && rejectsReport(nextSentence(text, report.end))) this.reject(out, report.from, [report.span]);
     return out;
+  }
+
+  /**
+   * Applies the writer's stance to the judgements from index `from` on: what the writer does not
+   * assert is no claim, and what the writer rejects is the opposite claim. A rejected claim the
+   * base supports is refuted (no fix: which words to change is the writer's choice); a rejected
+   * claim the base refutes is the writer agreeing with it, and says nothing.
+   */
+  private reject(out: BlockJudgement[], from: number, spans: readonly StanceSpan[]): void {
+    for (let i = out.length - 1; i >= from; i--) {
+      const { judgement: j } = out[i]!;
+      const s = inStance(spans, j.start, j.end);
+      if (!s) continue;
+      const recorded = s.kind === 'rejected' && j.verdict === 'supported' ? recordedFacts(this.base, j.facts) : undefined;
+      if (recorded) out[i] = { ...out[i]!, judgement: { verdict: 'refuted', start: j.start, end: j.end, facts: j.facts, message: `The draft rejects this, but the fact base records that ${recorded}.` } };
+      else out.splice(i, 1);
+    }
   }
 
   /** @internal Findings and claims of a parsed draft, judging blocks through `judge`. */
@@ -356,6 +390,26 @@ function nameContext(base: FactBase): NameContext {
     countryEntity: (code) => byCode.get(code),
     places,
   };
+}
+
+/**
+ * The words of the sentence after block index `end`, folded. It may name nothing and so never be
+ * read ("The post says no such thing."); only a sentence that reports a claim asks for it.
+ */
+function nextSentence(text: string, end: number): string[] {
+  const next = sentences(text.slice(end))[0];
+  return next ? tokenize(text.slice(end + next[0], end + next[1])).map((t) => t.norm) : [];
+}
+
+/** "the Shahab-3 is Iran's version of North Korea's Nodong-1": the statements among facts, in words. */
+function recordedFacts(base: FactBase, facts: readonly string[]): string | undefined {
+  const parts: string[] = [];
+  for (const id of facts) {
+    const s = base.statements.get(id);
+    const subject = s && base.entities.get(s.subject);
+    if (s && subject) parts.push(`${subject.type === 'person' ? '' : 'the '}${subject.name} ${describeStatement(base, s, { withoutAttributions: true })}`);
+  }
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 /** One sentence the checks read, and where its indices are. */

@@ -54,13 +54,14 @@ function isAbbreviation(text: string, dot: number): boolean {
   const word = ascii ? (from < dot ? text.slice(from, dot).toLowerCase() : undefined) : /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1]?.toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
-  // A single capital letter before the dot is an initial ("Bruce E. Bechtol").
+  // A single capital letter before the dot is an initial ("Bruce E. Bechtol"), unless a hyphen
+  // or a digit joins it to what comes before: "the Scud-C." ends a sentence.
   if (ascii) {
     // A capital with no letter before it: a letter outside ASCII before it would be a letter too.
     const c = text.charCodeAt(dot - 1);
     const b = dot >= 2 ? text.charCodeAt(dot - 2) : 32;
     if (!(c >= 65 && c <= 90)) return false;
-    if (b < 128) return !((b >= 97 && b <= 122) || (b >= 65 && b <= 90));
+    if (b < 128) return !((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 45);
   }
-  return /^\p{Lu}$/u.test(text.slice(dot - 1, dot)) && !/\p{L}/u.test(text.slice(dot - 2, dot - 1));
+  return /^\p{Lu}$/u.test(text.slice(dot - 1, dot)) && !/[\p{L}\p{N}\p{Pd}]/u.test(text.slice(dot - 2, dot - 1));
 }
