@@ -136,14 +136,14 @@ export class Checker {
    * @internal What every check says about one prose block, in block indices. It depends on the
    * block's text alone (and the fact base), which is what lets a session keep it across edits.
    */
-  judgeBlock(text: string, kind: BlockKind = 'paragraph'): BlockJudgement[] {
+  judgeBlock(text: string, kind: BlockKind = 'paragraph', context: readonly string[] = []): BlockJudgement[] {
     const out: BlockJudgement[] = [];
     // The writer's stance in the current sentence, and what the sentence before reported.
     let stance: StanceSpan[] = [];
     let report: { readonly span: StanceSpan; readonly from: number; readonly end: number } | undefined;
     // Where the current sentence's judgements start in `out`.
     let sentenceFrom = 0;
-    for (const { sentence: view, recast, end: sentenceEnd } of this.views(text, kind)) {
+    for (const { sentence: view, recast, end: sentenceEnd } of this.views(text, kind, context)) {
       if (!recast) {
         // "A viral post says X. It does not.": the report before is rejected after all.
         if (report && rejectsReport(nextSentence(text, report.end))) this.reject(out, report.from, [report.span]);
@@ -189,7 +189,12 @@ export class Checker {
   }
 
   /** @internal Findings and claims of a parsed draft, judging blocks through `judge`. */
-  finish(text: string, parsed: ParsedDraft, options: CheckOptions, judge: (block: ProseBlock) => readonly BlockJudgement[] = (b) => this.judgeBlock(b.text, b.kind)): CheckResult {
+  finish(
+    text: string,
+    parsed: ParsedDraft,
+    options: CheckOptions,
+    judge: (block: ProseBlock, context: readonly string[]) => readonly BlockJudgement[] = (b, context) => this.judgeBlock(b.text, b.kind, context),
+  ): CheckResult {
     const suppressions = new Suppressions(parsed.comments, text);
     const findings: Finding[] = [];
     const claims: Claim[] = [];
@@ -197,8 +202,9 @@ export class Checker {
     const refutedRanges = new Set<string>();
     const otherRanges = new Set<string>();
 
+    const sections = new SectionContext();
     for (const block of parsed.blocks) {
-      for (const { check, judgement: j, sentenceEnd } of judge(block)) {
+      for (const { check, judgement: j, sentenceEnd } of judge(block, sections.next(block))) {
         const setting = options.severities?.[check.code];
         if (setting === 'off') continue;
         // A refuted claim's range is its wrong words: where the correction keeps some of the
@@ -262,10 +268,13 @@ export class Checker {
    * found once for the block; each sentence takes its share in order, so the cost follows the
    * block's length.
    */
-  private *views(text: string, kind: BlockKind): Generator<View> {
+  private *views(text: string, kind: BlockKind, before: readonly string[] = []): Generator<View> {
+    // What the block's earlier sentences spoke of, for "The missile ..." and "The talks ...",
+    // starting with what its section's heading and a list's lead-in spoke of.
+    const context = new BlockContext();
+    for (const lead of before) this.learn(lead, context);
     if (kind === 'tableRow') {
       // A row is read only for what its header says of it; its cells are blocks of their own.
-      const context = new BlockContext();
       for (const { recast, end } of tableRowClaims(text, (header) => this.inSentence(header))) {
         if (this.matcher.find(recast.text).length > 0) yield { sentence: this.readRecast(recast, kind, context), recast, end };
       }
@@ -273,10 +282,8 @@ export class Checker {
     }
     const tokens = tokenize(text);
     const mentions = this.matcher.find(text, tokens);
-    if (mentions.length === 0) return;
+    if (mentions.length === 0 && before.length === 0) return;
     const quotes = quoteSpans(text);
-    // What the block's earlier sentences spoke of, for "The missile ..." and "The talks ...".
-    const context = new BlockContext();
     let firstMention = 0;
     for (const [start, end] of sentences(text)) {
       while (firstMention < mentions.length && mentions[firstMention]!.start < start) firstMention++;
@@ -308,6 +315,18 @@ export class Checker {
       at = t.start + 1;
     }
     return out + title.slice(at);
+  }
+
+  /** Reads a text that comes before a block (a heading, a lead-in) into its context, judging nothing. */
+  private learn(text: string, context: BlockContext): void {
+    const mentions = this.matcher.find(text);
+    if (mentions.length === 0) return;
+    const quotes = quoteSpans(text);
+    for (const [start, end] of sentences(text)) {
+      const own = mentions.filter((m) => m.start >= start && m.end <= end);
+      if (own.length === 0) continue;
+      this.understand(readSentence({ text, start, end, mentions: own, quotes, blockKind: 'heading' }, this.names), context);
+    }
   }
 
   /** A recast read as a sentence of its own, in the context of the block it comes from. */
@@ -410,6 +429,31 @@ function recordedFacts(base: FactBase, facts: readonly string[]): string | undef
     if (s && subject) parts.push(`${subject.type === 'person' ? '' : 'the '}${subject.name} ${describeStatement(base, s, { withoutAttributions: true })}`);
   }
   return parts.length ? parts.join('; ') : undefined;
+}
+
+/**
+ * What comes before each block for its reader: the heading of its section, and for the items of
+ * a list, the sentence that leads into it ("North Korea's arms clients beyond Iran:"). Blocks
+ * come in document order.
+ */
+class SectionContext {
+  private heading: string | undefined;
+  private leadIn: string | undefined;
+
+  next(block: ProseBlock): readonly string[] {
+    if (block.kind === 'heading') {
+      this.heading = block.text;
+      this.leadIn = undefined;
+      return [];
+    }
+    const out = this.heading === undefined ? [] : [this.heading];
+    if (block.kind === 'listItem') {
+      if (this.leadIn !== undefined) out.push(this.leadIn);
+    } else if (block.kind === 'paragraph') {
+      this.leadIn = /:\s*$/.test(block.text) ? block.text : undefined;
+    }
+    return out;
+  }
 }
 
 /** One sentence the checks read, and where its indices are. */
@@ -533,11 +577,12 @@ export class DraftSession {
     this.parse = this.parse ? this.parse.update(text, edit) : DraftParse.parse(text);
     const previous = this.judged;
     const next = new Map<string, readonly BlockJudgement[]>();
-    const result = this.checker.finish(text, this.parse.parsed, options, (block) => {
-      // A heading and a paragraph with the same words are read differently (title case).
-      const key = `${block.kind}\u0000${block.text}`;
+    const result = this.checker.finish(text, this.parse.parsed, options, (block, context) => {
+      // A heading and a paragraph with the same words are read differently (title case), and a
+      // paragraph under another heading may speak of something else.
+      const key = `${block.kind}\u0000${context.join('\u0001')}\u0000${block.text}`;
       let judged = next.get(key) ?? previous.get(key);
-      if (!judged) judged = this.checker.judgeBlock(block.text, block.kind);
+      if (!judged) judged = this.checker.judgeBlock(block.text, block.kind, context);
       next.set(key, judged);
       return judged;
     });

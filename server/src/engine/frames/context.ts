@@ -154,10 +154,14 @@ function at(name: Name, phrase: NounPhrase): Name {
   return { ...name, first: phrase.first, last: phrase.last, start: phrase.start, end: phrase.end };
 }
 
-/** The first name before the sentence's first verb, when no frame found a subject. */
+/**
+ * The first name before the sentence's first verb, when no frame found a subject. Names joined
+ * by "and" are a plural subject: "it" after "The Shahab-3 and the Ghadir" stands for neither.
+ */
 function firstSubject(r: Reading): Name | undefined {
   const verb = r.verbs[0];
-  return r.names.find((n) => n.entity && n.demonymOf === undefined && (!verb || n.last < verb.first));
+  const first = r.names.find((n) => n.entity && n.demonymOf === undefined && (!verb || n.last < verb.first));
+  return first && groups(r).some((g) => g.includes(first)) ? undefined : first;
 }
 
 /** Names joined by "and", "or" or commas: "KOMID and Green Pine". */
@@ -180,7 +184,8 @@ function groups(r: Reading): Name[][] {
 function joined(r: Reading, a: Name, b: Name): boolean {
   for (let k = a.last + 1; k < b.first; k++) {
     const w = r.words[k]!.norm;
-    if (w !== 'and' && w !== 'or' && w !== ',' && w !== 'both') return false;
+    // "KOMID and Green Pine", "the Shahab-3 and the Ghadir", "both KOMID and Green Pine".
+    if (w !== 'and' && w !== 'or' && w !== ',' && w !== 'both' && !(w === 'the' && k > a.last + 1)) return false;
   }
   return b.first > a.last + 1;
 }
