@@ -111,6 +111,18 @@ describe('hover', () => {
     }
   });
 
+  it('a pronoun or description a claim rests on shows what it was read as, on its own card and in the evidence', () => {
+    const pronoun = hoverAt('Ali Khamenei toured North Korea in 1989. H$0e was then the country\'s supreme leader.\n');
+    assert.equal(pronoun.covers, 'He');
+    assert.ok(pronoun.text.startsWith('*He* → **Ali Khamenei**\n\n**Ali Khamenei**'), pronoun.text);
+    const evidence = hoverAt('## The Shahab-3\n\nThe missile is a copy of the Scu$0d-C.\n');
+    assert.equal(evidence.covers, 'Scud-C');
+    assert.match(evidence.text, /^Draft: \*Scud-C\* · Fact base: \*\*Nodong-1\*\*\n\nRead as: \*The missile\* → \*\*Shahab-3\*\*\n\n/);
+    // Where two names are equally likely, nothing is resolved, and there is no claim to show.
+    const ambiguous = hoverAt('## The Shahab-3 and the Ghadir-class\n\nI$0t is a copy of the Scud-C.\n');
+    assert.equal(ambiguous.hover, null);
+  });
+
   it('a supported claim away from any name says so', () => {
     const { text, covers } = hoverAt('Ali Khamenei visited North Korea in 19$089.\n');
     assert.match(covers, /1989$/);

@@ -105,6 +105,21 @@ describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
     }
   });
 
+  it('hovers a pronoun with what it was read as, across a heading and a paragraph', async () => {
+    const client = await LspClient.start({ workspace });
+    try {
+      const draft = uri('pronoun.md');
+      await client.open(draft, '## The Shahab-3\n\nIt is a copy of the Scud-C.\n');
+      const { diagnostics } = await client.diagnosticsFor(draft, 1);
+      assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code]), [[2, 20, 'lineage']]);
+      const card = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draft }, position: { line: 2, character: 1 } })) as Hover;
+      assert.match(messageOf(card.contents as MarkupContent), /^\*It\* → \*\*Shahab-3\*\*/);
+      assert.deepEqual(card.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } });
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('links each card to its fact file for a client that runs factcheck.openFact', async () => {
     const client = await LspClient.start({ workspace, initializationOptions: { openFactLinks: true } });
     try {

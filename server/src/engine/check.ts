@@ -59,6 +59,15 @@ export interface Finding {
   readonly fixes: readonly Fix[];
   /** The corrected words, when there is one right value. */
   readonly expected?: string;
+  /** What the claim's pronouns and descriptions were read as ("He" → Ali Khamenei). */
+  readonly resolved?: readonly Coreference[];
+}
+
+/** A pronoun or description, in document offsets, and the entity it was read as. */
+export interface Coreference {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: string;
 }
 
 /** A recognised claim, supported or refuted. */
@@ -71,6 +80,7 @@ export interface Claim {
   readonly sources: readonly string[];
   /** For a supported claim: "Insert citation". */
   readonly fixes: readonly Fix[];
+  readonly resolved?: readonly Coreference[];
 }
 
 export interface CheckResult {
@@ -92,6 +102,14 @@ export interface BlockJudgement {
   readonly judgement: Judgement;
   /** The end of the sentence, in block indices, for the citation. */
   readonly sentenceEnd: number;
+  /** What the sentence's pronouns and descriptions stand for, in block indices. */
+  readonly resolved: readonly BlockReference[];
+}
+
+interface BlockReference {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: string;
 }
 
 export class Checker {
@@ -152,6 +170,7 @@ export class Checker {
         const reported = reportOf(view);
         report = reported && { span: reported, from: out.length, end: sentenceEnd };
       }
+      const resolved = referencesOf(view, recast);
       for (const check of this.checks) {
         try {
           for (const found of check.run(view, this.base)) {
@@ -159,7 +178,7 @@ export class Checker {
             // were judged with that sentence.
             if (found.start < view.start) continue;
             const judgement = recast ? inBlock(found, recast) : found;
-            if (judgement) out.push({ check, judgement, sentenceEnd });
+            if (judgement) out.push({ check, judgement, sentenceEnd, resolved });
           }
         } catch {
           // A check that fails on one sentence must not take the others down with it.
@@ -204,7 +223,7 @@ export class Checker {
 
     const sections = new SectionContext();
     for (const block of parsed.blocks) {
-      for (const { check, judgement: j, sentenceEnd } of judge(block, sections.next(block))) {
+      for (const { check, judgement: j, sentenceEnd, resolved: inBlockReferences } of judge(block, sections.next(block))) {
         const setting = options.severities?.[check.code];
         if (setting === 'off') continue;
         // A refuted claim's range is its wrong words: where the correction keeps some of the
@@ -231,13 +250,15 @@ export class Checker {
         const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
         const cite = citer.plan(sources, citeEnd);
         const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
-        claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [] });
+        const resolved = inBlockReferences.map((r) => ({ start: offsetOf(block, r.start), end: endOffset(block, r.end), entity: r.entity }));
+        const read = resolved.length ? { resolved } : {};
+        claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [], ...read });
         if (j.verdict === 'refuted') {
           const correction = narrow && { from: block.text.slice(from, to), to: narrow.newText };
-          findings.push(this.finding(check, j, start, end, correction, sources, setting, citeFix));
+          findings.push({ ...this.finding(check, j, start, end, correction, sources, setting, citeFix), ...read });
         }
         // Another occasion the base may not know of: information, never an error, and no fix.
-        if (j.verdict === 'unconfirmed') findings.push(this.finding(check, { ...j, replacement: undefined }, start, end, undefined, sources, setting === 'hint' ? 'hint' : 'information', []));
+        if (j.verdict === 'unconfirmed') findings.push({ ...this.finding(check, { ...j, replacement: undefined }, start, end, undefined, sources, setting === 'hint' ? 'hint' : 'information', []), ...read });
       }
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -454,6 +475,21 @@ class SectionContext {
     }
     return out;
   }
+}
+
+/**
+ * The pronouns and bare descriptions of a sentence that stand for one entity, in block indices
+ * (for hover and evidence: "He" → Ali Khamenei). A recast's own words stand for nothing.
+ */
+function referencesOf(view: Sentence, recast: Recast | undefined): BlockReference[] {
+  const out: BlockReference[] = [];
+  for (const [phrase, names] of view.referents) {
+    const entity = names.length === 1 ? names[0]!.entity : undefined;
+    if (entity === undefined) continue;
+    const range = recast ? mapRange(recast, phrase.start, phrase.end) : { start: phrase.start, end: phrase.end };
+    if (range && !out.some((o) => o.start === range.start)) out.push({ start: range.start, end: range.end, entity });
+  }
+  return out;
 }
 
 /** One sentence the checks read, and where its indices are. */

@@ -16,7 +16,7 @@
 import { pathToFileURL } from 'node:url';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Claim, Finding } from '../engine/check.js';
+import type { Claim, Coreference, Finding } from '../engine/check.js';
 import { describeQuotation, describeStatement, keyFacts } from '../engine/describe.js';
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { CslName, Entity, Origin, Quotation, Reference } from '../engine/factbase/types.js';
@@ -59,6 +59,13 @@ export function hover(document: TextDocument, position: Position, state: ServerS
   const findings = draft.result.findings.filter((f) => contains(f, offset));
   if (findings.length) return reply(card.evidence(draft.text, findings), innermost(findings), draft.lines);
 
+  // A pronoun or description a claim rests on: what it was read as, then that entity's card.
+  const reference = [...draft.result.findings, ...draft.result.claims].flatMap((c) => c.resolved ?? []).find((r) => contains(r, offset));
+  if (reference) {
+    const value = card.reference(draft.text, reference);
+    if (value) return reply(value, reference, draft.lines);
+  }
+
   const mention = mentionAt(state, document, offset);
   if (mention) {
     const value = mention.entities.length > 1 ? card.ambiguous(mention) : card.entity(mention.entities[0]!);
@@ -66,7 +73,7 @@ export function hover(document: TextDocument, position: Position, state: ServerS
   }
 
   const supported = draft.result.claims.filter((c) => c.verdict === 'supported' && contains(c, offset));
-  if (supported.length) return reply(card.supported(supported), innermost(supported), draft.lines);
+  if (supported.length) return reply(card.supported(draft.text, supported), innermost(supported), draft.lines);
   return null;
 }
 
@@ -133,12 +140,35 @@ class Card {
       for (const id of f.facts) if (!facts.includes(id)) facts.push(id);
     }
     const marked = findings.map((f) => f.expected).filter((e): e is string => e !== undefined);
-    return this.finish([...parts, ...this.facts(facts, marked)], this.originOf(facts[0]), facts.length - CLAIM_FACTS);
+    return this.finish([...parts, ...this.readAs(text, findings), ...this.facts(facts, marked)], this.originOf(facts[0]), facts.length - CLAIM_FACTS);
   }
 
-  supported(claims: readonly Claim[]): string {
+  supported(text: string, claims: readonly Claim[]): string {
     const facts = [...new Set(claims.flatMap((c) => c.facts))];
-    return this.finish(['**Supported by the fact base**', ...this.facts(facts, [])], this.originOf(facts[0]), facts.length - CLAIM_FACTS);
+    return this.finish(['**Supported by the fact base**', ...this.readAs(text, claims), ...this.facts(facts, [])], this.originOf(facts[0]), facts.length - CLAIM_FACTS);
+  }
+
+  /** A pronoun or description: "*He* → **Ali Khamenei**", then what the base knows of him. */
+  reference(text: string, r: Coreference): string | undefined {
+    const entity = this.entity(r.entity);
+    return entity && `${this.arrow(text, r)}\n\n${entity}`;
+  }
+
+  /** "Read as: *He* → **Ali Khamenei**", for the claims' pronouns and descriptions. */
+  private readAs(text: string, claims: ReadonlyArray<Finding | Claim>): string[] {
+    const seen = new Set<number>();
+    const arrows: string[] = [];
+    for (const r of claims.flatMap((c) => c.resolved ?? [])) {
+      if (seen.has(r.start)) continue;
+      seen.add(r.start);
+      arrows.push(this.arrow(text, r));
+    }
+    return arrows.length ? [`Read as: ${arrows.join(' · ')}`] : [];
+  }
+
+  private arrow(text: string, r: Coreference): string {
+    const name = this.base.entities.get(r.entity)?.name ?? r.entity;
+    return `*${escapeMarkdown(text.slice(r.start, r.end))}* → **${escapeMarkdown(name)}**`;
   }
 
   /** What the base knows of an entity: name, type and other names; description; key facts; a quotation. */

@@ -28,6 +28,8 @@ export interface ReportClaim {
   readonly verdict: 'supported' | 'refuted' | 'unconfirmed';
   readonly facts: readonly string[];
   readonly sources: readonly string[];
+  /** The pronouns and descriptions the claim rests on, and the entity each was read as. */
+  readonly resolved?: ReadonlyArray<{ readonly range: Range; readonly entity: string }>;
 }
 
 export interface ReportFile {
@@ -49,6 +51,12 @@ export function toReportFile(path: string, text: string, result: CheckResult): R
       message: f.message,
       fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })),
     })),
-    claims: result.claims.map((c) => ({ range: range(c.start, c.end), verdict: c.verdict, facts: c.facts, sources: c.sources })),
+    claims: result.claims.map((c) => ({
+      range: range(c.start, c.end),
+      verdict: c.verdict,
+      facts: c.facts,
+      sources: c.sources,
+      ...(c.resolved && { resolved: c.resolved.map((r) => ({ range: range(r.start, r.end), entity: r.entity })) }),
+    })),
   };
 }
