@@ -38,3 +38,13 @@ it('reads a table row with its header, and list items as list items, each charac
   }
   assert.equal(text.slice(row.start, row.end), '| Shahab-3 | Nodong-1 |');
 });
+
+it('reads the line that credits a block quotation with the quotation, and no other closing paragraph', () => {
+  const text = '> “Words.”\n>\n> — Ali Khamenei\n\n> First.\n>\n> Second.\n';
+  const parsed = parseDraft(text);
+  assert.deepEqual(parsed.blocks.map((b) => b.text), ['“Words.”\n— Ali Khamenei', 'First.', 'Second.']);
+  const credited = parsed.blocks[0]!;
+  const at = offsetOf(credited, credited.text.indexOf('Ali'));
+  assert.equal(text.slice(at, at + 12), 'Ali Khamenei');
+  assert.equal(text.slice(credited.start, credited.end), '“Words.”\n>\n> — Ali Khamenei');
+});

@@ -26,7 +26,7 @@ import { readSentence, type BlockKind, type Reading } from './reading/reading.js
 import { gappedClauses } from './reading/ellipsis.js';
 import { inStance, rejectsReport, reportOf, stanceOf, type StanceSpan } from './reading/stance.js';
 import { describeStatement } from './describe.js';
-import { labelledValue, tableRowClaims } from './reading/structure.js';
+import { creditFor, labelledValue, tableRowClaims } from './reading/structure.js';
 import { mapRange, type Recast } from './reading/recast.js';
 import { FRAMES } from './factbase/frames.js';
 import { BlockContext } from './frames/context.js';
@@ -154,7 +154,7 @@ export class Checker {
    * @internal What every check says about one prose block, in block indices. It depends on the
    * block's text alone (and the fact base), which is what lets a session keep it across edits.
    */
-  judgeBlock(text: string, kind: BlockKind = 'paragraph', context: readonly string[] = []): BlockJudgement[] {
+  judgeBlock(text: string, kind: BlockKind = 'paragraph', context: Surroundings = NO_SURROUNDINGS): BlockJudgement[] {
     const out: BlockJudgement[] = [];
     // The writer's stance in the current sentence, and what the sentence before reported.
     let stance: StanceSpan[] = [];
@@ -212,7 +212,7 @@ export class Checker {
     text: string,
     parsed: ParsedDraft,
     options: CheckOptions,
-    judge: (block: ProseBlock, context: readonly string[]) => readonly BlockJudgement[] = (b, context) => this.judgeBlock(b.text, b.kind, context),
+    judge: (block: ProseBlock, context: Surroundings) => readonly BlockJudgement[] = (b, context) => this.judgeBlock(b.text, b.kind, context),
   ): CheckResult {
     const suppressions = new Suppressions(parsed.comments, text);
     const findings: Finding[] = [];
@@ -221,7 +221,7 @@ export class Checker {
     const refutedRanges = new Set<string>();
     const otherRanges = new Set<string>();
 
-    const sections = new SectionContext();
+    const sections = new SectionContext(text, parsed);
     for (const block of parsed.blocks) {
       for (const { check, judgement: j, sentenceEnd, resolved: inBlockReferences } of judge(block, sections.next(block))) {
         const setting = options.severities?.[check.code];
@@ -289,7 +289,7 @@ export class Checker {
    * found once for the block; each sentence takes its share in order, so the cost follows the
    * block's length.
    */
-  private *views(text: string, kind: BlockKind, before: readonly string[] = []): Generator<View> {
+  private *views(text: string, kind: BlockKind, { before, cited }: Surroundings = NO_SURROUNDINGS): Generator<View> {
     // What the block's earlier sentences spoke of, for "The missile ..." and "The talks ...",
     // starting with what its section's heading and a list's lead-in spoke of.
     const context = new BlockContext();
@@ -318,6 +318,9 @@ export class Checker {
       const sentence = this.understand(reading, context);
       yield { sentence, end };
       for (const recast of gappedClauses(reading)) yield { sentence: this.readRecast(recast, kind, context), recast, end };
+      // A footnote's "Bruce Bechtol, writing in Foreign Affairs" credits the sentence that cites it.
+      const credit = cited === undefined ? undefined : creditFor(reading, cited);
+      if (credit) yield { sentence: this.readRecast(credit, kind, context), recast: credit, end };
       const labelled = kind === 'listItem' ? labelledValue(reading) : undefined;
       if (labelled) yield { sentence: this.readRecast(labelled, kind, context), recast: labelled, end };
     }
@@ -452,28 +455,63 @@ function recordedFacts(base: FactBase, facts: readonly string[]): string | undef
   return parts.length ? parts.join('; ') : undefined;
 }
 
+/** What surrounds a block for its reader (see `SectionContext`). */
+export interface Surroundings {
+  /** Texts read before the block for what they speak of: its section's heading, a list's lead-in. */
+  readonly before: readonly string[];
+  /** For a footnote's text: the sentence that cites the footnote. */
+  readonly cited?: string;
+}
+
+const NO_SURROUNDINGS: Surroundings = { before: [] };
+
 /**
- * What comes before each block for its reader: the heading of its section, and for the items of
- * a list, the sentence that leads into it ("North Korea's arms clients beyond Iran:"). Blocks
- * come in document order.
+ * What surrounds each block for its reader: the heading of its section, for the items of a list
+ * the sentence that leads into it ("North Korea's arms clients beyond Iran:"), and for a
+ * footnote's text the sentence that cites it. Blocks come in document order.
  */
 class SectionContext {
   private heading: string | undefined;
   private leadIn: string | undefined;
+  private citing: Map<string, string> | undefined;
 
-  next(block: ProseBlock): readonly string[] {
+  constructor(
+    private readonly source: string,
+    private readonly parsed: ParsedDraft,
+  ) {}
+
+  next(block: ProseBlock): Surroundings {
     if (block.kind === 'heading') {
       this.heading = block.text;
       this.leadIn = undefined;
-      return [];
+      return NO_SURROUNDINGS;
     }
-    const out = this.heading === undefined ? [] : [this.heading];
+    const before = this.heading === undefined ? [] : [this.heading];
     if (block.kind === 'listItem') {
-      if (this.leadIn !== undefined) out.push(this.leadIn);
+      if (this.leadIn !== undefined) before.push(this.leadIn);
     } else if (block.kind === 'paragraph') {
       this.leadIn = /:\s*$/.test(block.text) ? block.text : undefined;
     }
-    return out;
+    const note = this.parsed.footnotes.find((f) => f.start <= block.start && block.end <= f.end);
+    const cited = note && this.citingSentences().get(note.label);
+    return cited === undefined ? { before } : { before, cited };
+  }
+
+  /** The sentence that cites each footnote label (the first, when several do), without its gaps. */
+  private citingSentences(): ReadonlyMap<string, string> {
+    if (this.citing) return this.citing;
+    this.citing = new Map();
+    for (const block of this.parsed.blocks) {
+      if (!block.text.includes(GAP)) continue;
+      for (const [start, end] of sentences(block.text)) {
+        for (let i = start; i < end; i++) {
+          if (block.text[i] !== GAP) continue;
+          const label = /^\[\^([^\]\s]+)\]/.exec(this.source.slice(offsetOf(block, i), offsetOf(block, i) + 200))?.[1];
+          if (label && !this.citing.has(label.toLowerCase())) this.citing.set(label.toLowerCase(), block.text.slice(start, end).replaceAll(GAP, '').trim());
+        }
+      }
+    }
+    return this.citing;
   }
 }
 
@@ -616,7 +654,7 @@ export class DraftSession {
     const result = this.checker.finish(text, this.parse.parsed, options, (block, context) => {
       // A heading and a paragraph with the same words are read differently (title case), and a
       // paragraph under another heading may speak of something else.
-      const key = `${block.kind}\u0000${context.join('\u0001')}\u0000${block.text}`;
+      const key = `${block.kind}\u0000${context.before.join('\u0001')}\u0000${context.cited ?? ''}\u0000${block.text}`;
       let judged = next.get(key) ?? previous.get(key);
       if (!judged) judged = this.checker.judgeBlock(block.text, block.kind, context);
       next.set(key, judged);

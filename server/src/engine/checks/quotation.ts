@@ -469,8 +469,19 @@ function findSpeaker(r: Sentence, span: QuoteSpan, spans: readonly QuoteSpan[]):
       if (name && !name.demonymOf) best = { name, distance: 1, hedged: false };
     }
   }
+  // "“…” — Khamenei": a dash after the closing mark and the name after it, as an epigraph or a
+  // block quotation credits its speaker.
+  if (!best && span.close < r.end) {
+    const dash = r.words.find((w) => w.start > span.close);
+    if (dash && DASHES.has(dash.text) && !r.text.slice(span.close + 1, dash.start).trim()) {
+      const name = r.names.find((n) => n.first === dash.i + 1);
+      if (name && !name.demonymOf && SPEAKER_KINDS.some((k) => name.kinds.has(k))) best = { name, distance: 1, hedged: false };
+    }
+  }
   return best;
 }
+
+const DASHES = new Set(['—', '–', '―', '--']);
 
 // ---------------------------------------------------------------------------------------------
 // Words for messages and fixes.

@@ -9,7 +9,7 @@
  * citations.
  */
 
-import type { Nodes, Parents, Root, RootContent } from 'mdast';
+import type { Blockquote, Nodes, Paragraph, Parents, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -199,6 +199,8 @@ function walkBlocks(parent: Parents, source: string, shift: number, out: Sink, p
         walkBlocks(node, source, shift, out, 'listItem');
         break;
       case 'blockquote':
+        walkQuote(node, source, shift, out, paragraph);
+        break;
       case 'list':
         walkBlocks(node, source, shift, out, paragraph);
         break;
@@ -207,6 +209,29 @@ function walkBlocks(parent: Parents, source: string, shift: number, out: Sink, p
         break;
     }
   }
+}
+
+/**
+ * A block quotation: its blocks as anywhere else, except that a closing paragraph which credits
+ * the words ("— Ali Khamenei") is one prose block with the paragraph before it, as a reader
+ * takes the two together.
+ */
+function walkQuote(quote: Blockquote, source: string, shift: number, out: Sink, paragraph: 'paragraph' | 'listItem'): void {
+  const children = quote.children;
+  const credit = children.at(-1);
+  const quoted = children.at(-2);
+  if (children.length >= 2 && credit?.type === 'paragraph' && quoted?.type === 'paragraph' && credits(credit)) {
+    walkBlocks({ ...quote, children: children.slice(0, -2) }, source, shift, out, paragraph);
+    pushBlock(paragraph, [quoted, '\n', credit], { ...credit, position: quoted.position && credit.position && { start: quoted.position.start, end: credit.position.end } }, source, shift, out);
+    return;
+  }
+  walkBlocks(quote, source, shift, out, paragraph);
+}
+
+/** A paragraph that opens with a dash: the line that credits a quotation. */
+function credits(p: Paragraph): boolean {
+  const first = p.children[0];
+  return first?.type === 'text' && /^\s*(?:—|–|―|--)\s*\S/u.test(first.value);
 }
 
 /**

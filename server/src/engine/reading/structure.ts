@@ -108,3 +108,18 @@ export function labelledValue(r: Reading): Recast | undefined {
 function isModifier(norm: string): boolean {
   return norm === 'some' || norm === 'about' || norm === 'around' || norm === 'roughly' || norm === 'nearly' || norm === 'almost' || norm === 'over' || norm === 'more' || norm === 'at' || norm === 'up';
 }
+
+/**
+ * A footnote that credits the sentence citing it ("Bruce Bechtol, writing in *Foreign
+ * Affairs*."), written out as the attribution it makes: "Bruce Bechtol, writing in Foreign
+ * Affairs, reported that <the citing sentence>". Only a footnote without a finite verb of its own
+ * credits anything; one that makes a claim of its own is read as it is.
+ */
+export function creditFor(r: Reading, cited: string): Recast | undefined {
+  if (!cited || r.names.length === 0) return undefined;
+  if (r.verbs.some((v) => v.verb.form !== 'gerund' && v.verb.form !== 'participle')) return undefined;
+  let last = r.words.length - 1;
+  while (last >= 0 && r.words[last]!.tag === 'PUNCT') last--;
+  if (last < 0) return undefined;
+  return new RecastBuilder().piece(r.text, r.words[0]!.start, r.words[last]!.end).own(`, reported that ${cited.replace(/[.!?]+$/u, '')}.`).build();
+}
