@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { mapRange, RecastBuilder } from '../../server/src/engine/reading/recast.js';
+import { lowerFirst, mapRange, RecastBuilder } from '../../server/src/engine/reading/recast.js';
 
 const block = 'Alpha beta; gamma, delta.';
 
@@ -23,7 +23,7 @@ it('maps a range of pieces back to the block, and says when one edit could repla
 });
 
 it('lowers the first letter of a label that moves inside a sentence, keeping its place', () => {
-  const r = new RecastBuilder().own('nine ').piece('Midget submarines', 0, 17, true).build();
+  const r = new RecastBuilder().own('nine ').piece('Midget submarines', 0, 17, lowerFirst).build();
   assert.equal(r.text, 'nine midget submarines');
   assert.deepEqual(mapRange(r, 5, 11), { start: 0, end: 6, contiguous: true });
 });

@@ -23,13 +23,14 @@ export class RecastBuilder {
   private readonly indices: number[] = [];
 
   /**
-   * Appends `block.slice(start, end)`, mapped to where it is; with `lowerFirst`, its first letter
-   * in lower case (a label that opened a line and now stands inside a sentence, "Midget
-   * submarines" in "nine midget submarines", must not read as a name).
+   * Appends `block.slice(start, end)`, mapped to where it is; `recase` may change its letters'
+   * case (a label that opened a line and now stands inside a sentence, "Midget submarines" in
+   * "nine midget submarines", must not read as a name), and nothing else.
    */
-  piece(block: string, start: number, end: number, lowerFirst = false): this {
+  piece(block: string, start: number, end: number, recase?: (words: string) => string): this {
     const words = block.slice(start, end);
-    this.text += lowerFirst ? words.charAt(0).toLowerCase() + words.slice(1) : words;
+    const recased = recase?.(words);
+    this.text += recased !== undefined && recased.length === words.length ? recased : words;
     for (let i = start; i < end; i++) this.indices.push(i);
     return this;
   }
@@ -74,4 +75,9 @@ export function mapRange(recast: Recast, start: number, end: number): { start: n
   let contiguous = first === min;
   for (let i = lo; i <= hi && contiguous; i++) contiguous = recast.map[i] === first + (i - lo);
   return { start: min, end: max + 1, contiguous };
+}
+
+/** The words with their first letter in lower case. */
+export function lowerFirst(words: string): string {
+  return words.charAt(0).toLowerCase() + words.slice(1);
 }

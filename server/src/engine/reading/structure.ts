@@ -16,7 +16,7 @@
 import { CELL, ROW } from '../markdown/parse.js';
 import { PREPOSITIONS } from './lexicon.js';
 import type { Reading } from './reading.js';
-import { RecastBuilder, type Recast } from './recast.js';
+import { lowerFirst, RecastBuilder, type Recast } from './recast.js';
 
 /** A recast and the end of the words it restates, in block indices (where a citation goes). */
 export interface StructureRecast {
@@ -48,8 +48,11 @@ export function tableRowClaims(text: string, inSentence: (header: string) => str
     if (!head || head.end === head.start || value.end === value.start) continue;
     const label = inSentence(text.slice(head.start, head.end));
     const b = new RecastBuilder();
+    const kind = headerKind(label);
     // The header's words are the recast's own: a claim is about the row, and its range stays there.
-    if (endsWithPreposition(label)) b.piece(text, subject.start, subject.end).own(` is ${label} `).piece(text, value.start, value.end);
+    if (kind === 'time') b.piece(text, subject.start, subject.end).own(' in ').piece(text, value.start, value.end);
+    else if (kind === 'count') b.piece(text, value.start, value.end).own(' ').piece(text, subject.start, subject.end, inSentence);
+    else if (endsWithPreposition(label)) b.piece(text, subject.start, subject.end).own(` is ${label} `).piece(text, value.start, value.end);
     // The value must not open the sentence, where a capital says nothing of a name ("Musudan").
     else b.own('In the table, ').piece(text, value.start, value.end).own(` is the ${label} of `).piece(text, subject.start, subject.end);
     out.push({ recast: b.own('.').build(), end: value.end });
@@ -74,6 +77,20 @@ function cells(text: string, from: number, to: number): Cell[] {
   return out;
 }
 
+/** Headers that say when ("Year", "Date") or how many ("Number", "Estimate"), by their last word. */
+const TIME_HEADERS = new Set(['year', 'years', 'date', 'dates', 'when', 'month', 'day', 'time', 'period']);
+const COUNT_HEADERS = new Set(['number', 'count', 'figure', 'total', 'quantity', 'amount', 'estimate', 'size', 'strength', 'value']);
+
+/**
+ * How a column's header reads: a time ("| The war ends | 1988 |": "The war ends in 1988"), a
+ * count ("| Advisers in Iran | 300 |": "300 advisers in Iran"), or a relation.
+ */
+function headerKind(label: string): 'time' | 'count' | 'relation' {
+  const last = label.toLowerCase().split(/\s+/).filter(Boolean).at(-1) ?? '';
+  if (TIME_HEADERS.has(last)) return 'time';
+  return COUNT_HEADERS.has(last) ? 'count' : 'relation';
+}
+
 function endsWithPreposition(label: string): boolean {
   const words = label.toLowerCase().split(/\s+/).filter(Boolean);
   return words.length > 1 && PREPOSITIONS.has(words[words.length - 1]!);
@@ -95,7 +112,7 @@ export function labelledValue(r: Reading): Recast | undefined {
   // "label: some 300": the figure first, then what it counts, as a writer would say it.
   const figure = r.quantities.find((q) => q.first === colon + 1 || (q.first === colon + 2 && isModifier(words[colon + 1]!.norm)));
   const common = !r.names.some((n) => n.first === 0);
-  if (figure && !r.verbs.some((v) => v.last < colon)) return b.piece(r.text, valueStart, valueEnd).own(' ').piece(r.text, labelStart, labelEnd, common).own('.').build();
+  if (figure && !r.verbs.some((v) => v.last < colon)) return b.piece(r.text, valueStart, valueEnd).own(' ').piece(r.text, labelStart, labelEnd, common ? lowerFirst : undefined).own('.').build();
   // "1988: the war ends", "30: advisers in Iran": the label is the figure or the date.
   const date = r.dates.find((d) => d.first === 0 && d.last === colon - 1);
   if (date) return b.own('In ').piece(r.text, labelStart, labelEnd).own(', ').piece(r.text, valueStart, valueEnd).own('.').build();
