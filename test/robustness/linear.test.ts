@@ -17,6 +17,9 @@ const LINES: Record<string, string> = {
   'names with no sentence break': 'Shahab-3, Nodong-1, KOMID, Green Pine, Iran, ',
   // Context across sentences: what earlier sentences named must not pile up along the block.
   'pronouns and descriptions of earlier sentences': "Ali Khamenei toured North Korea in 1989. He was then the country's supreme leader. The talks took place in Tehran. ",
+  // One sentence of gapped clauses that never ends, and reports each rejected by the next sentence.
+  'gapped clauses with no sentence break': "Iran's Shahab-3 is its version of the Nodong-1; the Ghadir-class, of the Yono-class; ",
+  'reports and their rejections': 'A viral post claims the Shahab-3 is a copy of the Scud-C. It is not. Pundits wrongly said that Kim Il Sung met Rouhani. ',
 };
 
 let checker: Checker;

@@ -440,9 +440,14 @@ function nameContext(base: FactBase): NameContext {
  * read ("The post says no such thing."); only a sentence that reports a claim asks for it.
  */
 function nextSentence(text: string, end: number): string[] {
-  const next = sentences(text.slice(end))[0];
-  return next ? tokenize(text.slice(end + next[0], end + next[1])).map((t) => t.norm) : [];
+  // A rejection is short or says so at once ("In fact, ..."): the first few hundred characters
+  // tell, and reading no further keeps a block of many reports linear.
+  const ahead = text.slice(end, end + NEXT_SENTENCE_CHARS);
+  const next = sentences(ahead)[0];
+  return next ? tokenize(ahead.slice(next[0], next[1])).map((t) => t.norm) : [];
 }
+
+const NEXT_SENTENCE_CHARS = 300;
 
 /** "the Shahab-3 is Iran's version of North Korea's Nodong-1": the statements among facts, in words. */
 function recordedFacts(base: FactBase, facts: readonly string[]): string | undefined {
@@ -474,6 +479,7 @@ class SectionContext {
   private heading: string | undefined;
   private leadIn: string | undefined;
   private citing: Map<string, string> | undefined;
+  private note = 0;
 
   constructor(
     private readonly source: string,
@@ -492,7 +498,11 @@ class SectionContext {
     } else if (block.kind === 'paragraph') {
       this.leadIn = /:\s*$/.test(block.text) ? block.text : undefined;
     }
-    const note = this.parsed.footnotes.find((f) => f.start <= block.start && block.end <= f.end);
+    // Footnotes and blocks both come in document order: one pass over each.
+    const notes = this.parsed.footnotes;
+    while (this.note < notes.length && notes[this.note]!.end < block.start) this.note++;
+    const candidate = notes[this.note];
+    const note = candidate && candidate.start <= block.start && block.end <= candidate.end ? candidate : undefined;
     const cited = note && this.citingSentences().get(note.label);
     return cited === undefined ? { before } : { before, cited };
   }

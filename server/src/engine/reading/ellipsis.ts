@@ -12,6 +12,7 @@
  * like any sentence.
  */
 
+import type { VerbGroup } from './phrases.js';
 import type { Reading } from './reading.js';
 import { RecastBuilder, type Recast } from './recast.js';
 import type { Word } from './words.js';
@@ -44,16 +45,18 @@ function gapAfter(r: Reading, from: number, s: number): Recast | undefined {
   let close = open;
   while (close < words.length && words[close]!.norm !== ';' && !(words[close]!.norm === ',' && JOINERS.has(words[close + 1]?.norm ?? ''))) close++;
   while (close > open && isClosing(words[close - 1]!)) close--;
-  // A gapped clause has no verb of its own.
-  if (r.verbs.some((v) => v.first >= open && v.first < close)) return undefined;
+  // A gapped clause has no verb of its own. (Words are looked up, not verbs searched, so a long
+  // run of clauses costs its length.)
+  for (let k = open; k < close; k++) if (r.verbOf(k)) return undefined;
   const comma = indexOf(words, ',', open, close);
   if (comma <= open || comma >= close - 1) return undefined;
   // The first remnant is a new subject: a noun phrase, not an adverbial ("in return, oil").
   const subject = words[open]!;
   if (subject.tag === 'PREP' || subject.tag === 'ADV' || subject.tag === 'SUB' || subject.tag === 'CONJ') return undefined;
   if (indexOf(words, ',', comma + 1, close) >= 0) return undefined;
-  const verb = r.verbs.find((v) => v.first > from && v.last < s);
-  if (!verb) return undefined;
+  let verb: VerbGroup | undefined;
+  for (let k = from + 1; k < s && !verb; k++) verb = r.verbOf(k);
+  if (!verb || verb.last >= s) return undefined;
   // The first clause needs a subject of its own for the parallel to hold.
   if (verb.first === from) return undefined;
   const rest = words[comma + 1]!;

@@ -139,8 +139,9 @@ function clauseEnd(r: Reading, k: number): number {
   const words = r.words;
   let end = k;
   // A clause runs to a semicolon, or to a comma followed by a new subject and verb (the main
-  // clause after "Contrary to claims that X, ..."), or to the sentence's end.
-  for (let j = k + 1; j < words.length; j++) {
+  // clause after "Contrary to claims that X, ..."), or to the sentence's end; and no further than
+  // a long clause's length, so that a run-on sentence of many verbs costs its length, not more.
+  for (let j = k + 1; j < words.length && j - k <= MAX_CLAUSE_WORDS; j++) {
     const w = words[j]!;
     if (w.norm === ';') break;
     if (w.norm === ',' && mainClauseAfter(r, j + 1)) break;
@@ -152,14 +153,17 @@ function clauseEnd(r: Reading, k: number): number {
 /** Whether a subject and its verb (or "in fact") follow word `k`: "..., it is Iran's version". */
 function mainClauseAfter(r: Reading, k: number): boolean {
   if (startsWithAny(r.words, k, IN_FACT, 1)) return true;
-  const verb = r.verbs.find((v) => v.first > k);
-  if (!verb || verb.first - k > 6) return false;
-  for (let j = k; j < verb.first; j++) {
+  // A subject of a few words, then its verb.
+  for (let j = k; j < r.words.length && j <= k + 6; j++) {
+    if (j > k && r.verbOf(j)) return true;
     const w = r.words[j]!;
-    if (w.norm === ',' || w.tag === 'SUB' || w.tag === 'REL' || w.tag === 'CONJ' || w.tag === 'PREP') return false;
+    if (w.norm === ',' || w.tag === 'SUB' || w.tag === 'REL' || w.tag === 'CONJ' || w.tag === 'PREP' || r.verbOf(j)) return false;
   }
-  return verb.first > k;
+  return false;
 }
+
+/** How far a clause of a stance reaches, in words. */
+const MAX_CLAUSE_WORDS = 80;
 
 function span(r: Reading, kind: StanceKind, first: number, last: number): StanceSpan {
   const a = r.words[first];
