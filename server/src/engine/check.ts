@@ -152,7 +152,8 @@ export class Checker {
 
   /**
    * @internal What every check says about one prose block, in block indices. It depends on the
-   * block's text alone (and the fact base), which is what lets a session keep it across edits.
+   * block's text, kind and surroundings alone (and the fact base), which is what lets a session
+   * keep it across edits.
    */
   judgeBlock(text: string, kind: BlockKind = 'paragraph', context: Surroundings = NO_SURROUNDINGS): BlockJudgement[] {
     const out: BlockJudgement[] = [];
