@@ -30,7 +30,7 @@ const PLURAL_KINDS: Readonly<Record<string, Kind>> = {
  * plural. Only a sentence with one of them is read for what it says of an earlier name.
  */
 const REFERRING = new Set([
-  'he', 'him', 'his', 'she', 'her', 'it', 'its', 'they', 'them', 'their',
+  'he', 'him', 'his', 'she', 'her', 'it', 'its', 'they', 'them', 'their', 'former', 'latter',
   ...[...Object.keys(DESCRIPTION_KINDS), ...Object.keys(OCCASION_HEADS), ...Object.keys(PLURAL_KINDS)].flatMap((w) => [w, `${w}s`, `${w}es`, w.replace(/y$/, 'ies'), w.replace(/an$/, 'en')]),
 ]);
 /** Determiners of a description that stands for something named before: "the missile", "both firms". */
@@ -88,6 +88,11 @@ export class BlockContext {
     // Only a bare description ("the missile", "the two organizations", "the new system") stands
     // for an earlier name: one with names, an owner or a relative of its own says something new.
     const determiner = phrase.determiner?.norm ?? r.words[phrase.first]?.norm ?? '';
+    // "The latter", "the former": one of the two things the sentence before named together.
+    if (determiner === 'the' && (phrase.head.norm === 'latter' || phrase.head.norm === 'former') && phrase.names.length === 0 && !phrase.owner) {
+      const one = this.discourse.pairMember(phrase.head.norm);
+      return one ? [at(one, phrase)] : [];
+    }
     if (!DETERMINERS.has(determiner) || phrase.owner || phrase.names.length > 0 || phrase.referent || phrase.modifiers.length > 1) return [];
     const plural = phrase.head.norm !== phrase.headLemma;
     if (plural) {

@@ -100,6 +100,17 @@ export class Discourse<F = unknown> {
     return undefined;
   }
 
+  /**
+   * What "the former" or "the latter" stands for: one of the last two things named together in
+   * the sentence before ("the Shahab-3 and the Ghadir"), or of its only two names.
+   */
+  pairMember(which: 'former' | 'latter'): Name | undefined {
+    const said = this.before(1);
+    if (!said) return undefined;
+    const pair = [...said.groups].reverse().find((g) => g.length === 2) ?? distinctPair(said.mentions.map((m) => m.name));
+    return pair && (which === 'former' ? pair[0] : pair[1]);
+  }
+
   /** What a definite description stands for ("the missile"), by its head noun. */
   description(head: string): Name | undefined {
     const kinds = DESCRIPTION_KINDS[head];
@@ -146,4 +157,11 @@ export class Discourse<F = unknown> {
     }
     return undefined;
   }
+}
+
+/** The two names of a sentence that names exactly two things, of a kind, in order. */
+function distinctPair(names: readonly Name[]): readonly Name[] | undefined {
+  const out: Name[] = [];
+  for (const n of names) if (!out.some((o) => o.entity === n.entity)) out.push(n);
+  return out.length === 2 && [...out[0]!.kinds].some((k) => out[1]!.kinds.has(k)) ? out : undefined;
 }
