@@ -162,10 +162,13 @@ export class Checker {
     let report: { readonly span: StanceSpan; readonly from: number; readonly end: number } | undefined;
     // Where the current sentence's judgements start in `out`.
     let sentenceFrom = 0;
+    // "A viral post says X. It does not.": the report before is rejected after all.
+    const settleReport = () => {
+      if (report && rejectsReport(nextSentence(text, report.end))) this.reject(out, report.from, [report.span]);
+    };
     for (const { sentence: view, recast, end: sentenceEnd } of this.views(text, kind, context)) {
       if (!recast) {
-        // "A viral post says X. It does not.": the report before is rejected after all.
-        if (report && rejectsReport(nextSentence(text, report.end))) this.reject(out, report.from, [report.span]);
+        settleReport();
         stance = stanceOf(view);
         sentenceFrom = out.length;
         const reported = reportOf(view);
@@ -187,7 +190,7 @@ export class Checker {
       }
       if (stance.length) this.reject(out, sentenceFrom, stance);
     }
-    if (report && rejectsReport(nextSentence(text, report.end))) this.reject(out, report.from, [report.span]);
+    settleReport();
     return out;
   }
 
@@ -298,7 +301,8 @@ export class Checker {
     if (kind === 'tableRow') {
       // A row is read only for what its header says of it; its cells are blocks of their own.
       for (const { recast, end } of tableRowClaims(text, (header) => this.inSentence(header))) {
-        if (this.matcher.find(recast.text).length > 0) yield { sentence: this.readRecast(recast, kind, context), recast, end };
+        const mentions = this.matcher.find(recast.text);
+        if (mentions.length > 0) yield { sentence: this.readRecast(recast, kind, context, mentions), recast, end };
       }
       return;
     }
@@ -355,8 +359,7 @@ export class Checker {
   }
 
   /** A recast read as a sentence of its own, in the context of the block it comes from. */
-  private readRecast(recast: Recast, kind: BlockKind, context: BlockContext): Sentence {
-    const mentions = this.matcher.find(recast.text);
+  private readRecast(recast: Recast, kind: BlockKind, context: BlockContext, mentions = this.matcher.find(recast.text)): Sentence {
     const reading = readSentence({ text: recast.text, start: 0, end: recast.text.length, mentions, quotes: quoteSpans(recast.text), blockKind: kind }, this.names);
     return this.understand(reading, context);
   }

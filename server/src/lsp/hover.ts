@@ -60,7 +60,8 @@ export function hover(document: TextDocument, position: Position, state: ServerS
   if (findings.length) return reply(card.evidence(draft.text, findings), innermost(findings), draft.lines);
 
   // A pronoun or description a claim rests on: what it was read as, then that entity's card.
-  const reference = [...draft.result.findings, ...draft.result.claims].flatMap((c) => c.resolved ?? []).find((r) => contains(r, offset));
+  // Every finding has its claim, with the same resolved words: the claims hold them all.
+  const reference = draft.result.claims.flatMap((c) => c.resolved ?? []).find((r) => contains(r, offset));
   if (reference) {
     const value = card.reference(draft.text, reference);
     if (value) return reply(value, reference, draft.lines);
