@@ -153,6 +153,17 @@ entities:
   });
 });
 
+describe('hover on layered bases', () => {
+  it('shows the first base’s description of a shared entity and then another base’s', () => {
+    const first = 'sources: [{ id: s, type: book }]\nentities:\n  - { id: iran, type: country, name: Iran, description: A country in the Middle East., references: [{ source: s }] }\n';
+    const second = 'entities:\n  - { id: iran, type: country, name: Iran, aliases: [Persia], description: The team sees it as a missile supplier., references: [{ source: s }] }\n';
+    const { base } = loadFactBase([{ path: 'a.yaml', base: 'a', text: first }, { path: 'b.yaml', base: 'b', text: second }]);
+    const { text, covers } = hoverAt('Trade with Per$0sia grew.\n', stateFor(new Checker(base)));
+    assert.equal(covers, 'Persia');
+    assert.match(text, /A country in the Middle East[^]*\*Also:\* The team sees it as a missile supplier/);
+  });
+});
+
 describe('hover on a hostile fact base', () => {
   const yaml = `
 sources:

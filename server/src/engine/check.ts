@@ -12,7 +12,7 @@ import { Citer, type CitationPlan, type CitationStyle, type TextEdit } from './c
 import { ALL_CHECKS } from './checks/index.js';
 import type { Check, Judgement, Sentence, Verdict } from './checks/types.js';
 import { EntityMatcher } from './entities/matcher.js';
-import type { FactBase } from './factbase/factbase.js';
+import { sourceTitle as factbaseSourceTitle, type FactBase } from './factbase/factbase.js';
 import { DraftParse, editBetween } from './markdown/incremental.js';
 import { exceedsLimits, exceedsLimitsAfterEdit, within } from './markdown/limits.js';
 import { GAP, offsetOf, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
@@ -607,7 +607,7 @@ export function sourceLabel(base: FactBase, sourceId: string, facts: readonly st
 }
 
 function sourceTitle(base: FactBase, sources: readonly string[]): string {
-  return sources.map((s) => base.sources.get(s)?.title ?? s).join('; ');
+  return sources.map((s) => { const source = base.sources.get(s); return source ? factbaseSourceTitle(source) : s; }).join('; ');
 }
 
 /**

@@ -54,7 +54,7 @@ export function existingFootnote(source: Source, footnotes: readonly FootnoteDef
   for (const f of footnotes) {
     if (f.label.toLowerCase() === label) return f.label;
     if (source.URL && f.text.includes(source.URL)) return f.label;
-    if (f.text.toLowerCase().includes(source.title.toLowerCase())) return f.label;
+    if (source.title && f.text.toLowerCase().includes(source.title.toLowerCase())) return f.label;
   }
   return undefined;
 }

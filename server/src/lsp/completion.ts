@@ -12,6 +12,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type TextEdit } fr
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { existingFootnote, footnoteLabel, formatReference, planCitation } from '../engine/citations.js';
 import type { Source } from '../engine/factbase/types.js';
+import { sourceTitle } from '../engine/factbase/factbase.js';
 import { GAP, offsetOf, type ProseBlock } from '../engine/markdown/parse.js';
 import { escapeMarkdown } from './markdown.js';
 import type { ServerState } from './state.js';
@@ -61,7 +62,7 @@ export function completion(document: TextDocument, position: Position, state: Se
     items.push({
       label: source.id,
       kind: CompletionItemKind.Reference,
-      detail: source.title,
+      detail: sourceTitle(source),
       documentation: { kind: MarkupKind.Markdown, value: documentation(source, reference, existing) },
       filterText: `[^${source.id}`,
       sortText: `${nearby.has(source.id) ? '0' : '1'}-${source.id}`,

@@ -39,7 +39,8 @@ export function definition(document: TextDocument, position: Position, state: Se
       const out: Location[] = [];
       for (const id of mention.entities) {
         const entity = state.base.entities.get(id);
-        if (entity) out.push(locationOf(entity.origin));
+        // Every base that defines it, or maps its own id onto it, first first.
+        if (entity) out.push(...entity.origins.map(locationOf));
       }
       return out;
     }

@@ -18,8 +18,8 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Claim, Coreference, Finding } from '../engine/check.js';
 import { describeQuotation, describeStatement, keyFacts } from '../engine/describe.js';
-import type { FactBase } from '../engine/factbase/factbase.js';
-import type { CslName, Entity, Origin, Quotation, Reference } from '../engine/factbase/types.js';
+import { sourceTitle, type FactBase } from '../engine/factbase/factbase.js';
+import type { CslDate, CslName, Entity, Origin, Quotation, Reference } from '../engine/factbase/types.js';
 import type { Mention } from '../engine/entities/matcher.js';
 import { offsetOf, type ProseBlock } from '../engine/markdown/parse.js';
 import type { LineIndex } from '../engine/text/positions.js';
@@ -185,6 +185,9 @@ class Card {
     const also = shown.length ? ` · also ${shown.map(escapeMarkdown).join(', ')}${aliases.length > shown.length ? ', …' : ''}` : '';
     const parts = [`**${escapeMarkdown(entity.name)}** · ${escapeMarkdown(entity.type.replace(/-/g, ' '))}${also}`];
     if (entity.description) parts.push(`${escapeMarkdown(firstSentences(entity.description, MAX_DESCRIPTION))}${this.sources.marks(entity.references)}`);
+    // Another base's description of the same entity: one, short, after the first base's.
+    const other = entity.alsoDescribed?.[0];
+    if (other) parts.push(`*Also:* ${escapeMarkdown(firstSentences(other, MAX_DESCRIPTION / 2))}`);
     // One quotation, whole, and key facts, while the card stays within its lines; the rest are counted.
     let budget = CARD_LINES - parts.reduce((n, p) => n + linesOf(p), 0) - FOOTER_LINES;
     const quotations = this.base.quotationsOf(id);
@@ -321,7 +324,7 @@ class SourceList {
         issuedYear(source.issued),
         [...(this.locators.get(id) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(', '),
       ].filter((d): d is string => Boolean(d));
-      return `${markdownLink(source.title, source.URL)}${details.length ? ` — ${escapeMarkdown(details.join(', '))}` : ''}`;
+      return `${markdownLink(sourceTitle(source), source.URL)}${details.length ? ` — ${escapeMarkdown(details.join(', '))}` : ''}`;
     });
     return this.order.length === 1 ? `Source: ${lines[0]!}` : lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
   }
@@ -342,9 +345,9 @@ function names(list: readonly CslName[] | undefined): string | undefined {
   return shown.length ? `${shown.join(', ')}${list.length > 3 ? ' et al.' : ''}` : undefined;
 }
 
-function issuedYear(issued: { readonly 'date-parts': readonly (readonly number[])[] } | undefined): string | undefined {
-  const year = issued?.['date-parts'][0]?.[0];
-  return year === undefined ? undefined : String(year);
+function issuedYear(issued: CslDate | undefined): string | undefined {
+  const year = issued?.['date-parts']?.[0]?.[0];
+  return year === undefined ? (issued?.literal ?? issued?.raw) : String(year);
 }
 
 /** About how many lines a paragraph takes on a card: link targets and markup do not show. */

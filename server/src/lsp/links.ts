@@ -7,6 +7,7 @@
 
 import type { DocumentLink } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { sourceTitle } from '../engine/factbase/factbase.js';
 import { footnoteLabels, sourceForLabel, webAddress } from './footnotes.js';
 import type { ServerState } from './state.js';
 
@@ -17,7 +18,7 @@ export function documentLinks(document: TextDocument, state: ServerState): Docum
     const source = sourceForLabel(state.base, found.label);
     const target = source && webAddress(source);
     if (!source || !target) continue;
-    links.push({ range: lines.rangeOf(found.start, found.end), target, tooltip: source.title });
+    links.push({ range: lines.rangeOf(found.start, found.end), target, tooltip: sourceTitle(source) });
   }
   return links;
 }

@@ -5,6 +5,7 @@
  * files. A broken fact file never leaves drafts unchecked: the loader keeps everything valid.
  */
 
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { loadFactBase } from '../engine/factbase/load.js';
@@ -13,7 +14,7 @@ import type { FactBaseProblem, FactFile } from '../engine/factbase/types.js';
 import { LineIndex } from '../engine/text/positions.js';
 import { insideAny, type Settings } from '../node/config.js';
 import { factCache } from '../node/factCache.js';
-import { pathProblem, readFactFolders, shippedFactsDir } from '../node/factFiles.js';
+import { pathProblem, readFactFolders, shippedFactBases } from '../node/factFiles.js';
 
 export interface LoadedBase {
   readonly base: FactBase;
@@ -46,11 +47,14 @@ export async function loadLiveFactBase(
     }
     folders.push(folder);
   }
-  const roots = [...(settings.includeBuiltinFacts ? [shippedFactsDir()] : []), ...folders];
+  const roots = [...(settings.includeBuiltinFacts ? shippedFactBases() : []), ...folders];
   const read = await readFactFolders(roots);
-  const files: FactFile[] = read.files.map((f) => ({ path: f.path, text: overlays.get(f.path) ?? f.text }));
-  // A new fact file that exists only in the editor so far still counts.
-  for (const [path, text] of overlays) if (!files.some((f) => f.path === path) && insideAny(path, roots)) files.push({ path, text });
+  const files: FactFile[] = read.files.map((f) => ({ ...f, text: overlays.get(f.path) ?? f.text }));
+  // A new fact file that exists only in the editor so far still counts, in the base of its folder.
+  for (const [path, text] of overlays) {
+    const root = roots.find((r) => insideAny(path, [r]));
+    if (root !== undefined && !files.some((f) => f.path === path)) files.push({ path, text, base: resolve(root) });
+  }
   const loaded = loadFactBase(files, factCache());
   problems.push(...read.problems, ...loaded.problems);
   return { base: loaded.base, problems, roots, diagnostics: diagnosticsOf(problems, files, previous) };

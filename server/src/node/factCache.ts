@@ -17,7 +17,7 @@ import schema from '../../../facts/factbase.schema.json' with { type: 'json' };
 import type { CompiledFactFile, FactFileCache } from '../engine/factbase/load.js';
 
 /** Bump when the loader's compiled form changes; the schema's own text is part of the key too. */
-const FORMAT = 'compiled-fact-file-1';
+const FORMAT = 'compiled-fact-file-2';
 const VERSION = createHash('sha256').update(FORMAT).update(JSON.stringify(schema)).digest('hex').slice(0, 16);
 
 export function defaultCacheDir(): string | undefined {

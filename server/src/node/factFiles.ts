@@ -6,7 +6,7 @@
  * located problem instead of an exception.
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,21 @@ export function shippedFactsDir(): string {
 }
 
 /**
+ * The fact bases shipped with Factcheck, in load order: `facts/base/` (the seed article's, whose
+ * ids are the shared vocabulary other bases build on) first, then every other folder of
+ * `facts/`, by name. Each is a base of its own.
+ */
+export function shippedFactBases(): string[] {
+  const seed = shippedFactsDir();
+  const root = dirname(seed);
+  const others = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && join(root, e.name) !== seed)
+    .map((e) => join(root, e.name))
+    .sort();
+  return [seed, ...others];
+}
+
+/**
  * A problem with a path as a whole: it does not exist, is too large, is not UTF-8. It has no place
  * inside the file, so its line and column are 0 (the command line then prints the path alone,
  * and an editor puts it at the file's start) rather than a made-up 1:1.
@@ -48,11 +63,15 @@ export function pathProblem(file: string, code: string, message: string): FactBa
 
 const problem = pathProblem;
 
-/** Reads every fact file under the given folders (or single files), in a stable order. */
+/**
+ * Reads every fact file under the given folders (or single files), in a stable order. Each
+ * folder (or file) given is one fact base: its files carry its path as their `base`.
+ */
 export async function readFactFolders(paths: readonly string[]): Promise<ReadResult> {
   const result: ReadResult = { files: [], problems: [] };
   for (const given of paths) {
     const path = resolve(given);
+    const before = result.files.length;
     let info;
     try {
       info = await stat(path);
@@ -74,6 +93,7 @@ export async function readFactFolders(paths: readonly string[]): Promise<ReadRes
     } else {
       result.problems.push(problem(given, 'not-a-file', `'${given}' is neither a folder nor a regular file; give a fact-base folder or a .yaml file`));
     }
+    for (let i = before; i < result.files.length; i++) result.files[i] = { ...result.files[i]!, base: path };
   }
   return result;
 }

@@ -7,7 +7,7 @@ import { loadFactBase } from '../engine/factbase/load.js';
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { FactBaseProblem } from '../engine/factbase/types.js';
 import { factCache } from './factCache.js';
-import { readFactFolders, shippedFactsDir } from './factFiles.js';
+import { readFactFolders, shippedFactBases } from './factFiles.js';
 
 export interface FactBaseOptions {
   /** Include the fact base shipped with Factcheck (default true). */
@@ -22,7 +22,7 @@ export interface LoadedFactBase {
 }
 
 export async function loadFactBaseFromDisk(options: FactBaseOptions = {}): Promise<LoadedFactBase> {
-  const folders = [...(options.builtin === false ? [] : [shippedFactsDir()]), ...(options.folders ?? [])];
+  const folders = [...(options.builtin === false ? [] : shippedFactBases()), ...(options.folders ?? [])];
   const read = await readFactFolders(folders);
   const loaded = loadFactBase(read.files, factCache());
   return { base: loaded.base, problems: [...read.problems, ...loaded.problems] };

@@ -93,3 +93,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** What to call a source where its title is wanted: the title, or what is known of it when the title is not. */
+export function sourceTitle(source: Source): string {
+  return source.title ?? source['container-title'] ?? source.publisher ?? source.id;
+}

@@ -20,7 +20,6 @@
  *   "Nodong-derived");
  * - `head`: the phrase a participle modifies ("the Nodong-derived Shahab-3");
  * - `demonym`: a demonym among the noun's modifiers ("a Chinese design").
- * A team's fact base can add words to a frame (`frames:` in a fact file, see facts/README.md).
  */
 
 import type { Kind } from '../reading/kinds.js';

@@ -75,6 +75,8 @@ class ParsedFile {
   constructor(
     readonly path: string,
     readonly text: string,
+    /** The fact base (layer) the file belongs to. */
+    readonly base: string,
     parsed?: { doc: Document; lines: LineCounter },
   ) {
     this.parsed = parsed;
@@ -147,8 +149,10 @@ class Problems {
 }
 
 /**
- * Loads the given fact files into one fact base. Files later in the list may add to what earlier
- * ones define, never redefine it: a duplicate id is an error in the later file.
+ * Loads the given fact files into one fact base. Files belong to bases (layers, `FactFile.base`),
+ * given in order: the shipped base first, then the team's. The same entity or source id in two
+ * bases is the same thing and its definitions merge; a base can also map its own id onto
+ * another's with `same-as`. Within one base an id is defined once.
  */
 export function loadFactBase(files: readonly FactFile[], cache?: FactFileCache): LoadResult {
   const problems = new Problems();
@@ -162,7 +166,7 @@ export function loadFactBase(files: readonly FactFile[], cache?: FactFileCache):
 function compiledFile(file: FactFile, problems: Problems, cache: FactFileCache | undefined): RawItem[] {
   const hit = file.text.length <= MAX_FACT_FILE_CHARS ? cache?.get(file.text) : undefined;
   if (hit) {
-    const parsed = new ParsedFile(file.path, file.text);
+    const parsed = new ParsedFile(file.path, file.text, file.base ?? '');
     for (const p of hit.problems) problems.list.push({ ...p, file: file.path });
     return hit.items.map((i) => ({ section: i.section, index: i.index, data: i.data, origin: { ...i.origin, file: file.path }, file: parsed }));
   }
@@ -198,7 +202,7 @@ function parseFile(file: FactFile, problems: Problems): RawItem[] {
   const nonEmpty = docs.filter((d) => d.contents !== null || d.errors.length > 0);
   if (nonEmpty.length === 0) return [];
   const doc = nonEmpty[0]!;
-  const parsed = new ParsedFile(file.path, file.text, { doc, lines });
+  const parsed = new ParsedFile(file.path, file.text, file.base ?? '', { doc, lines });
   let syntaxErrors = false;
   for (const d of nonEmpty) {
     for (const err of d.errors) {
@@ -229,16 +233,25 @@ function parseFile(file: FactFile, problems: Problems): RawItem[] {
     return [];
   }
 
-  // Schema errors are attributed to the item they fall in; such items are left out, the rest kept.
+  // Schema errors are attributed to the item they fall in; such items are left out, the rest
+  // kept. An unknown key is the exception: it is reported and dropped on its own, so one typo in
+  // a source does not take the source, and every fact citing it, out of the base.
   const bad = new Set<string>();
+  const unknownKeys: { path: string[]; key: string }[] = [];
   const validate = validator();
   if (!validate(data)) {
     for (const err of simplify(validate.errors ?? [])) {
       const path = err.instancePath.split('/').slice(1).map(unescapePointer);
-      if (path.length >= 2) bad.add(`${path[0]}/${path[1]}`);
       const { range, message } = describe(err, doc, path);
       problems.add(parsed, range, 'schema', message);
+      if (path.length < 2) continue;
+      if (err.keyword === 'additionalProperties') unknownKeys.push({ path, key: (err.params as { additionalProperty: string }).additionalProperty });
+      else bad.add(`${path[0]}/${path[1]}`);
     }
+  }
+  for (const { path, key } of unknownKeys) {
+    const holder = path.reduce<unknown>((at, seg) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[seg] : undefined), data);
+    if (holder && typeof holder === 'object' && Object.hasOwn(holder, key)) delete (holder as Record<string, unknown>)[key];
   }
 
   const items: RawItem[] = [];
@@ -259,25 +272,140 @@ function parseFile(file: FactFile, problems: Problems): RawItem[] {
 
 /** Turns the typed-but-unlinked items of all files into a fact base, checking what spans files. */
 function link(items: readonly RawItem[], problems: Problems): FactBase {
-  const ids = new Map<string, RawItem>();
-  const unique: RawItem[] = [];
-  for (const item of items) {
-    const id = item.data['id'] as string;
-    const seen = ids.get(id);
-    if (seen) {
-      const where = `${seen.file.path}:${seen.origin.line}`;
-      problems.at(item, 'id', 'duplicate-id',
-        `the id '${id}' is already used by the ${KIND[seen.section]} at ${where}; ids are unique across the whole fact base, so rename one of them`);
+  const inSection = (section: Section) => items.filter((i) => i.section === section);
+  const idOf = (i: RawItem) => i.data['id'] as string;
+  const place = (i: RawItem) => `${i.file.path}:${i.origin.line}`;
+  const sameBase = (a: RawItem, b: RawItem) => a.file.base === b.file.base;
+
+  // Entities: the same id in two bases is the same entity, and its definitions merge. Within one
+  // base an id is defined once; a second definition is an error, but it still merges, so that
+  // every fact citing the id keeps resolving while the writer sorts it out.
+  const entityDefs = new Map<string, RawItem[]>();
+  const mapped: RawItem[] = [];
+  for (const item of inSection('entities')) {
+    if (item.data['same-as'] !== undefined) {
+      mapped.push(item);
       continue;
     }
-    ids.set(id, item);
-    unique.push(item);
+    const defs = entityDefs.get(idOf(item));
+    if (!defs) {
+      entityDefs.set(idOf(item), [item]);
+      continue;
+    }
+    const first = defs[0]!;
+    const type = first.data['type'] as string;
+    if (item.data['type'] !== type) {
+      problems.at(item, 'type', 'conflicting-entity',
+        `'${idOf(item)}' is ${withArticle(item.data['type'] as string)} here but ${withArticle(type)} at ${place(first)}; an id names one thing in every loaded fact base. Use the same type, or give this entity an id of its own`);
+      continue;
+    }
+    const twin = defs.find((d) => sameBase(d, item));
+    if (twin) {
+      problems.at(item, 'id', 'duplicate-id',
+        `the entity '${idOf(item)}' is also defined at ${place(twin)}, in the same fact base; within one base an id is defined once, so merge the two entries (until then they are read as one entity)`);
+    }
+    defs.push(item);
   }
 
-  const of = (section: Section) => unique.filter((i) => i.section === section);
-  const sourceIds = new Set(of('sources').map((i) => i.data['id'] as string));
-  const entityItems = new Map(of('entities').map((i) => [i.data['id'] as string, i]));
-  const statementIds = new Set(of('statements').map((i) => i.data['id'] as string));
+  // `same-as` maps a base's own id onto an entity of another base: the id then stands for it.
+  const alias = new Map<string, string>();
+  for (const item of mapped) {
+    const id = idOf(item);
+    const defined = entityDefs.get(id)?.[0];
+    if (defined) {
+      problems.at(item, 'same-as', 'conflicting-entity',
+        `'${id}' is defined as an entity at ${place(defined)} and mapped to '${item.data['same-as'] as string}' here; an id is either defined or mapped. Remove one of them`);
+      continue;
+    }
+    alias.set(id, item.data['same-as'] as string);
+  }
+  const resolve = (id: string): string => {
+    const seen = new Set<string>();
+    let at = id;
+    while (alias.has(at) && !seen.has(at)) {
+      seen.add(at);
+      at = alias.get(at)!;
+    }
+    return at;
+  };
+  for (const item of mapped) {
+    const id = idOf(item);
+    if (!alias.has(id)) continue;
+    const target = resolve(id);
+    const defs = entityDefs.get(target);
+    if (!defs) {
+      problems.at(item, 'same-as', 'unknown-reference',
+        `same-as '${item.data['same-as'] as string}' is not an entity of any loaded fact base.${didYouMean(item.data['same-as'] as string, entityDefs.keys())} Load the base that defines it, or fix the id.`);
+      alias.delete(id);
+      continue;
+    }
+    const type = defs[0]!.data['type'] as string;
+    if (item.data['type'] !== undefined && item.data['type'] !== type) {
+      problems.at(item, 'type', 'conflicting-entity',
+        `'${id}' is mapped to '${target}', which is ${withArticle(type)} at ${place(defs[0]!)}, but here it is ${withArticle(item.data['type'] as string)}; use the same type or remove same-as`);
+      alias.delete(id);
+      continue;
+    }
+    defs.push(item);
+  }
+  // An id is resolved through `same-as` wherever it is used.
+  const canonical = (id: string): string => (entityDefs.has(id) ? id : alias.has(id) ? resolve(id) : id);
+
+  // Sources merge by id the same way; a field the two definitions disagree on keeps the first.
+  const sourceDefs = new Map<string, RawItem[]>();
+  for (const item of inSection('sources')) {
+    const defs = sourceDefs.get(idOf(item));
+    if (!defs) {
+      sourceDefs.set(idOf(item), [item]);
+      continue;
+    }
+    const twin = defs.find((d) => sameBase(d, item));
+    if (twin) {
+      problems.at(item, 'id', 'duplicate-id',
+        `the source '${idOf(item)}' is also defined at ${place(twin)}, in the same fact base; within one base an id is defined once, so merge the two entries`);
+    }
+    for (const [key, value] of Object.entries(item.data)) {
+      const kept = defs.find((d) => d.data[key] !== undefined);
+      if (kept && JSON.stringify(kept.data[key]) !== JSON.stringify(value)) {
+        problems.at(item, key, 'conflicting-source',
+          `'${key}' of the source '${idOf(item)}' differs from its definition at ${place(kept)}, which is used; if this is another work, give it an id of its own`, 'warning');
+      }
+    }
+    defs.push(item);
+  }
+
+  // Statements and quotations are unique by id: never two facts under one name. Within one base
+  // a repeated id is an error at every use and none of them is used, whatever the file order;
+  // across bases the base loaded first keeps it. An id also never names an entity and a fact.
+  const factItems = new Map<string, RawItem>();
+  const factGroups = new Map<string, RawItem[]>();
+  for (const item of [...inSection('statements'), ...inSection('quotations')]) {
+    const group = factGroups.get(idOf(item));
+    if (group) group.push(item);
+    else factGroups.set(idOf(item), [item]);
+  }
+  for (const [id, group] of factGroups) {
+    const entity = entityDefs.get(id)?.[0] ?? mapped.find((m) => idOf(m) === id && alias.has(id));
+    let keeper: RawItem | undefined;
+    for (const item of group) {
+      const twins = group.filter((g) => g !== item && sameBase(g, item));
+      if (entity) {
+        problems.at(item, 'id', 'duplicate-id',
+          `the id '${id}' is already used by the entity at ${place(entity)}; an id names one thing, so rename this ${KIND[item.section]}`);
+      } else if (twins.length > 0) {
+        problems.at(item, 'id', 'duplicate-id',
+          `the id '${id}' is also used by the ${twins.map((t) => `${KIND[t.section]} at ${place(t)}`).join(' and ')}, in the same fact base; rename one of them (until then neither is used)`);
+      } else if (keeper) {
+        problems.at(item, 'id', 'duplicate-id',
+          `the id '${id}' is already used by the ${KIND[keeper.section]} at ${place(keeper)}, in a fact base loaded before this one; rename this one`);
+      } else keeper = item;
+    }
+    if (keeper) factItems.set(id, keeper);
+  }
+  const factsIn = (section: Section) => [...factItems.values()].filter((i) => i.section === section);
+
+  const sourceIds = new Set(sourceDefs.keys());
+  const statementIds = new Set(factsIn('statements').map(idOf));
 
   // An item is kept while at least one of its references resolves: a fact without a source is not used.
   const knownReferences = (item: RawItem): Reference[] => {
@@ -292,7 +420,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
     });
   };
   const entityRef = (item: RawItem, key: string, id: string, path: (string | number)[] = [key], types?: readonly string[]): boolean => {
-    const target = entityItems.get(id);
+    const target = entityDefs.get(canonical(id))?.[0];
     // Found only for a problem: for a cached file, it means parsing the YAML again.
     const where = () => {
       const itemNode = item.file.nodeOf(item);
@@ -300,7 +428,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
     };
     if (!target) {
       problems.add(item.file, where(), 'unknown-reference',
-        `${key} '${id}' is not an entity in the fact base.${didYouMean(id, entityItems.keys())} Define it under \`entities:\` or fix the id.`);
+        `${key} '${id}' is not an entity in the fact base.${didYouMean(id, entityDefs.keys())} Define it under \`entities:\` or fix the id.`);
       return false;
     }
     const type = target.data['type'] as string;
@@ -313,37 +441,29 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
   };
 
   const sources: Source[] = [];
-  for (const item of of('sources')) {
-    sources.push({ ...(item.data as unknown as Omit<Source, 'origin'>), origin: item.origin });
+  for (const defs of sourceDefs.values()) {
+    const merged: Record<string, unknown> = {};
+    for (const d of defs) for (const [key, value] of Object.entries(d.data)) if (merged[key] === undefined) merged[key] = value;
+    sources.push({ ...merged, origin: defs[0]!.origin } as unknown as Source);
   }
 
   const entities: Entity[] = [];
-  for (const item of of('entities')) {
-    const references = knownReferences(item);
-    if (references.length === 0) continue;
-    const d = item.data;
-    entities.push({
-      id: d['id'] as string,
-      type: d['type'] as string,
-      name: d['name'] as string,
-      aliases: (d['aliases'] as string[] | undefined) ?? [],
-      demonyms: (d['demonyms'] as string[] | undefined) ?? [],
-      description: d['description'] as string,
-      references,
-      origin: item.origin,
-    });
+  for (const [id, defs] of entityDefs) {
+    const entity = mergeEntity(id, defs, knownReferences);
+    if (entity) entities.push(entity);
   }
-  warnOnSharedNames(of('entities'), problems);
+  warnOnSharedNames([...entityDefs.entries()].flatMap(([id, defs]) => defs.map((item) => ({ id, item }))), problems);
 
+  const ctx: LinkContext = { entityRef, statementIds, canonical };
   const statements: Statement[] = [];
-  for (const item of of('statements')) {
+  for (const item of factsIn('statements')) {
     const references = knownReferences(item);
-    const s = statementFrom(item, problems, { entityRef, statementIds });
+    const s = statementFrom(item, problems, ctx);
     if (s && references.length > 0) statements.push({ ...s, references });
   }
 
   const quotations: Quotation[] = [];
-  for (const item of of('quotations')) {
+  for (const item of factsIn('quotations')) {
     const d = item.data;
     const references = knownReferences(item);
     let ok = entityRef(item, 'speaker', d['speaker'] as string) && references.length > 0;
@@ -353,12 +473,12 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
     if (!ok) continue;
     quotations.push({
       id: d['id'] as string,
-      speaker: d['speaker'] as string,
+      speaker: canonical(d['speaker'] as string),
       text: d['text'] as string,
       mode: (d['mode'] as 'said' | 'wrote' | undefined) ?? 'said',
       ...(d['occasion'] !== undefined && { occasion: d['occasion'] as string }),
       ...(date && { date }),
-      ...(d['in'] !== undefined && { in: d['in'] as string }),
+      ...(d['in'] !== undefined && { in: canonical(d['in'] as string) }),
       ...(d['note'] !== undefined && { note: d['note'] as string }),
       references,
       origin: item.origin,
@@ -369,7 +489,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
   const kept = new Set(statements.map((s) => s.id));
   const linked = statements.filter((s) => {
     if (s.value.kind !== 'statement' || kept.has(s.value.id)) return true;
-    const item = ids.get(s.id)!;
+    const item = factItems.get(s.id)!;
     problems.at(item, 'object', 'unknown-reference',
       `reports the statement '${s.value.id}', which was left out because of the errors above; fix that statement first`, 'warning');
     return false;
@@ -381,6 +501,51 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
 interface LinkContext {
   entityRef(item: RawItem, key: string, id: string, path?: (string | number)[], types?: readonly string[]): boolean;
   statementIds: ReadonlySet<string>;
+  /** The id an entity id stands for, through `same-as`. */
+  canonical(id: string): string;
+}
+
+/**
+ * One entity from its definitions, in load order (the first is where it is defined first; the
+ * rest come from other bases or from `same-as`). The first name is the canonical name and the
+ * others become aliases; aliases, demonyms and references are united; the first description is
+ * the entity's, the others are kept beside it. An entity none of whose references resolves is
+ * left out.
+ */
+function mergeEntity(id: string, defs: readonly RawItem[], knownReferences: (item: RawItem) => Reference[]): Entity | undefined {
+  const first = defs.find((d) => d.data['same-as'] === undefined)!;
+  const references: Reference[] = [];
+  const seenRef = new Set<string>();
+  for (const d of defs) {
+    for (const ref of knownReferences(d)) {
+      const key = `${ref.source}\u0000${ref.locator ?? ''}`;
+      if (!seenRef.has(key)) {
+        seenRef.add(key);
+        references.push(ref);
+      }
+    }
+  }
+  if (references.length === 0) return undefined;
+  const name = first.data['name'] as string;
+  const strings = (d: RawItem, key: string) => (d.data[key] as string[] | undefined) ?? [];
+  const unite = (all: readonly string[]) => [...new Set(all)];
+  const aliases = unite(defs.flatMap((d) => [...(d !== first && typeof d.data['name'] === 'string' ? [d.data['name']] : []), ...strings(d, 'aliases')])).filter((a) => a !== name);
+  const description = first.data['description'] as string;
+  const alsoDescribed = unite(defs.map((d) => d.data['description']).filter((t): t is string => typeof t === 'string' && t !== description));
+  const note = defs.map((d) => d.data['note']).find((n): n is string => typeof n === 'string');
+  return {
+    id,
+    type: first.data['type'] as string,
+    name,
+    aliases,
+    demonyms: unite(defs.flatMap((d) => strings(d, 'demonyms'))),
+    description,
+    ...(alsoDescribed.length > 0 && { alsoDescribed }),
+    ...(note !== undefined && { note }),
+    references,
+    origin: first.origin,
+    origins: [first.origin, ...defs.filter((d) => d !== first).map((d) => d.origin)],
+  };
 }
 
 function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Statement | undefined {
@@ -388,6 +553,7 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
   const predicate = d['predicate'] as string;
   if (!isPredicate(predicate)) return undefined; // the schema already said so
   let ok = ctx.entityRef(item, 'subject', d['subject'] as string);
+  const c = ctx.canonical;
 
   const given = (['object', 'quantity', 'date', 'text'] as const).filter((k) => d[k] !== undefined);
   const signature = PREDICATES[predicate].value;
@@ -401,7 +567,7 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     case 'entity':
       if (typeof d['object'] !== 'string') wrongValue('an `object` (an entity id)');
       else if (ctx.entityRef(item, 'object', d['object'], ['object'], 'types' in signature ? signature.types : undefined)) {
-        value = { kind: 'entity', id: d['object'] };
+        value = { kind: 'entity', id: c(d['object']) };
       } else ok = false;
       break;
     case 'statement':
@@ -431,7 +597,7 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     }
     case 'text-or-entity':
       if (typeof d['text'] === 'string') value = { kind: 'text', text: d['text'] };
-      else if (typeof d['object'] === 'string' && ctx.entityRef(item, 'object', d['object'])) value = { kind: 'entity', id: d['object'] };
+      else if (typeof d['object'] === 'string' && ctx.entityRef(item, 'object', d['object'])) value = { kind: 'entity', id: c(d['object']) };
       else if (typeof d['object'] !== 'string') wrongValue('a `text` or an `object`');
       else ok = false;
       break;
@@ -480,24 +646,24 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     ...(start && { start }),
     ...(end && { end }),
     ...(asOf && { asOf }),
-    ...(typeof q['location'] === 'string' && { location: q['location'] }),
-    with: withIds,
+    ...(typeof q['location'] === 'string' && { location: c(q['location']) }),
+    with: withIds.map(c),
     ...(typeof q['of'] === 'string' && { of: q['of'] }),
     ...(typeof q['item'] === 'string' && { item: q['item'] }),
     ...(typeof q['relation'] === 'string' && { relation: q['relation'] as Qualifiers['relation'] }),
     certainty: (q['certainty'] as Certainty | undefined) ?? 'stated',
-    ...(typeof q['in'] === 'string' && { in: q['in'] }),
+    ...(typeof q['in'] === 'string' && { in: c(q['in']) }),
     ...(typeof q['rank'] === 'string' && { rank: q['rank'] }),
     ...(typeof q['role'] === 'string' && { role: q['role'] }),
-    ...(duringIds.length > 0 && { during: duringIds }),
+    ...(duringIds.length > 0 && { during: duringIds.map(c) }),
     ...(Array.isArray(q['supports']) && { supports: q['supports'] as string[] }),
     ...(Array.isArray(q['contradicts']) && { contradicts: q['contradicts'] as string[] }),
-    ...(afterIds.length > 0 && { after: afterIds }),
-    ...(beforeIds.length > 0 && { before: beforeIds }),
+    ...(afterIds.length > 0 && { after: afterIds.map((id) => (ctx.statementIds.has(id) ? id : c(id))) }),
+    ...(beforeIds.length > 0 && { before: beforeIds.map((id) => (ctx.statementIds.has(id) ? id : c(id))) }),
   };
   return {
     id: d['id'] as string,
-    subject: d['subject'] as string,
+    subject: c(d['subject'] as string),
     predicate: predicate as Predicate,
     value,
     qualifiers,
@@ -520,11 +686,10 @@ function dateAt(item: RawItem, path: (string | number)[], text: string, problems
 }
 
 /** Two entities answering to the same name make a mention ambiguous; the matcher then leaves it alone. */
-function warnOnSharedNames(entities: readonly RawItem[], problems: Problems): void {
+function warnOnSharedNames(definitions: readonly { id: string; item: RawItem }[], problems: Problems): void {
   const owner = new Map<string, string>();
-  for (const item of entities) {
-    const id = item.data['id'] as string;
-    const names = [item.data['name'] as string, ...((item.data['aliases'] as string[] | undefined) ?? [])];
+  for (const { id, item } of definitions) {
+    const names = [item.data['name'], ...((item.data['aliases'] as string[] | undefined) ?? [])].filter((n): n is string => typeof n === 'string');
     for (const name of new Set(names.map(nameKey))) {
       const other = owner.get(name);
       if (other !== undefined && other !== id) {
@@ -581,7 +746,8 @@ function simplify(errors: readonly ErrorObject[]): ErrorObject[] {
   const out: ErrorObject[] = [];
   const seen = new Set<string>();
   for (const err of errors) {
-    if (err.keyword === 'anyOf' || err.keyword === 'oneOf') continue;
+    // `if` only says that its `then` or `else` failed, which has an error of its own.
+    if (err.keyword === 'anyOf' || err.keyword === 'oneOf' || err.keyword === 'if') continue;
     const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -623,6 +789,10 @@ function describe(err: ErrorObject, doc: Document, path: string[]): { range: [nu
       return { range: rangeOf(node), message: `'${value}' is not valid as ${what}: ${hint}` };
     }
     case 'type':
+      // YAML reads a bare year (1989) as a number; full dates (2018-08-15) stay strings.
+      if (params['type'] === 'string' && /date|point-in-time|^start$|^end$|as-of/.test(path.at(-1) ?? '')) {
+        return { range: rangeOf(node), message: `${what} must be a date in quotes: write "${String(isScalar(node) ? node.value : '')}", since YAML reads a bare year as a number` };
+      }
       return { range: rangeOf(node), message: `${what} must be ${article(String(params['type']))}` };
     case 'not':
       return { range: rangeOf(node), message: `${what} gives more than one of object, quantity, date and text; keep the one its predicate takes` };

@@ -19,6 +19,12 @@ export interface Origin {
 export interface FactFile {
   readonly path: string;
   readonly text: string;
+  /**
+   * The fact base (layer) the file belongs to, usually the folder it was read from. Within one
+   * base an id is defined once; across bases the same id is the same entity, and their
+   * definitions merge. Files without one all belong to one base.
+   */
+  readonly base?: string;
 }
 
 export type Severity = 'error' | 'warning';
@@ -36,28 +42,47 @@ export interface FactBaseProblem extends Origin {
 export interface CslName {
   readonly family?: string;
   readonly given?: string;
+  readonly 'dropping-particle'?: string;
+  readonly 'non-dropping-particle'?: string;
+  readonly suffix?: string;
   readonly literal?: string;
 }
 
-/** A source as a CSL-JSON item (the fields the schema allows). */
+export interface CslDate {
+  readonly 'date-parts'?: readonly (readonly number[])[];
+  readonly literal?: string;
+  readonly raw?: string;
+  readonly season?: number | string;
+  readonly circa?: boolean | string | number;
+}
+
+/**
+ * A source as a CSL-JSON item. The fields Factcheck itself reads are typed; the rest of what
+ * CSL-JSON defines (and the schema allows) is kept as given, for citation-js to format.
+ */
 export interface Source {
   readonly id: string;
   readonly type: string;
-  readonly title: string;
+  /** Left out when it is not known. */
+  readonly title?: string;
   readonly author?: readonly CslName[];
   readonly editor?: readonly CslName[];
   readonly 'container-title'?: string;
   readonly 'collection-title'?: string;
   readonly publisher?: string;
   readonly 'publisher-place'?: string;
-  readonly number?: string;
-  readonly page?: string;
+  readonly number?: string | number;
+  readonly volume?: string | number;
+  readonly issue?: string | number;
+  readonly section?: string;
+  readonly page?: string | number;
   readonly URL?: string;
   readonly DOI?: string;
-  readonly issued?: { readonly 'date-parts': readonly (readonly number[])[] };
-  readonly accessed?: { readonly 'date-parts': readonly (readonly number[])[] };
+  readonly issued?: CslDate;
+  readonly accessed?: CslDate;
   readonly note?: string;
   readonly origin: Origin;
+  readonly [csl: string]: unknown;
 }
 
 export interface Reference {
@@ -72,8 +97,15 @@ export interface Entity {
   readonly aliases: readonly string[];
   readonly demonyms: readonly string[];
   readonly description: string;
+  /** Descriptions other bases give of the same entity, in load order, each different from the first. */
+  readonly alsoDescribed?: readonly string[];
+  /** What a reader of the fact base should know; not shown as a fact. */
+  readonly note?: string;
   readonly references: readonly Reference[];
+  /** Where it is first defined. */
   readonly origin: Origin;
+  /** Every definition of it (in several bases, or mapped to it with `same-as`), first first. */
+  readonly origins: readonly Origin[];
 }
 
 export type Bound = 'exact' | 'approximate' | 'more-than' | 'at-least' | 'less-than' | 'at-most';
