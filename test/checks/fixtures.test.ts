@@ -13,7 +13,7 @@ import { LineIndex } from '../../server/src/engine/text/positions.js';
 import { shippedChecker } from '../support/engine.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'checks');
-const ANNOTATION = /^<!--(\s*)(\^+)\s+([\w-]+)\s+(supported|refuted|unconfirmed)(?::\s*(.*?))?\s*-->$/;
+const ANNOTATION = /^<!--(\s*)(\^+)\s+([\w-]+)\s+(supported|refuted|unconfirmed|disputed)(?::\s*(.*?))?\s*-->$/;
 const FIX = /^<!--\s*fix:\s*(.*?)\s*-->$/;
 
 interface Expected {

@@ -176,3 +176,12 @@ entities:
     assert.ok(base.entities.has('x'), 'no cascade of unknown sources');
   });
 });
+
+describe('fact-base folders given twice', () => {
+  it('reads a shipped base given again with --facts once', async () => {
+    const once = await loadFactBaseFromDisk();
+    const twice = await loadFactBaseFromDisk({ folders: [join(import.meta.dirname, '..', '..', 'facts', 'base')] });
+    assert.deepEqual(twice.problems, []);
+    assert.deepEqual(twice.base.size, once.base.size);
+  });
+});

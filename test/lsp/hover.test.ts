@@ -61,8 +61,9 @@ describe('hover', () => {
   it('a mention of an office lists who held it, with dates', () => {
     const { text, covers } = hoverAt('The Iranian Pres$0ident spoke.\n');
     assert.equal(covers, 'Iranian President');
-    assert.match(text, /Hassan Rouhani held the office of President of Iran in August 2018/);
     assert.match(text, /Ali Khamenei held the office of President of Iran in 1989/);
+    // Dated facts in date order, as many as the card holds (Rouhani's 2018 term is in the description).
+    assert.match(text, /Hassan Rouhani held the office of President of Iran in August 2017/);
   });
 
   it('the wrong words of a flagged claim: the draft against the base, the fact, the source; the message is not said again', () => {
@@ -295,8 +296,8 @@ describe('facts in words', () => {
   it('key facts: about the entity first, dated ones in date order, each with its sources', async () => {
     const base = await shippedBase();
     const office = keyFacts(base, 'president-of-iran', 8);
-    assert.deepEqual(office.map((f) => f.statement), ['president-of-iran-country', 'khamenei-president-1989', 'rouhani-president-2018']);
-    assert.ok(office.every((f) => f.sources.includes('oba-iransource')));
+    assert.deepEqual(office.map((f) => f.statement), ['president-of-iran-country', 'khamenei-president-1989', 'rouhani-president-2017', 'rouhani-president-2018']);
+    assert.deepEqual(office.map((f) => f.sources), [['oba-iransource'], ['oba-iransource'], ['iran-project-2017-08-07'], ['oba-iransource']]);
     assert.equal(keyFacts(base, 'ali-khamenei', 2).length, 2);
   });
 });

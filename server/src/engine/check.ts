@@ -12,7 +12,7 @@ import { Citer, type CitationPlan, type CitationStyle, type TextEdit } from './c
 import { ALL_CHECKS } from './checks/index.js';
 import type { Check, Judgement, Sentence, Verdict } from './checks/types.js';
 import { EntityMatcher } from './entities/matcher.js';
-import { sourceTitle as factbaseSourceTitle, type FactBase } from './factbase/factbase.js';
+import { sourceLabel, sourceTitle as factbaseSourceTitle, type FactBase } from './factbase/factbase.js';
 import { DraftParse, editBetween } from './markdown/incremental.js';
 import { exceedsLimits, exceedsLimitsAfterEdit, within } from './markdown/limits.js';
 import { GAP, offsetOf, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
@@ -26,6 +26,7 @@ import { readSentence, type BlockKind, type Reading } from './reading/reading.js
 import { gappedClauses } from './reading/ellipsis.js';
 import { inStance, rejectsReport, reportOf, stanceOf, type StanceSpan } from './reading/stance.js';
 import { describeStatement } from './describe.js';
+import { settleDisputes } from './judge/disputes.js';
 import { creditFor, labelledValue, tableRowClaims } from './reading/structure.js';
 import { mapRange, type Recast } from './reading/recast.js';
 import { FRAMES } from './factbase/frames.js';
@@ -177,7 +178,8 @@ export class Checker {
       const resolved = referencesOf(view, recast);
       for (const check of this.checks) {
         try {
-          for (const found of check.run(view, this.base)) {
+          const judged = settleDisputes(check.run(view, this.base), this.base, (base) => check.run(view, base));
+          for (const found of judged) {
             // Words of an earlier sentence (a date a later sentence's "the talks" carries along)
             // were judged with that sentence.
             if (found.start < view.start) continue;
@@ -252,15 +254,19 @@ export class Checker {
         }
         const sources = sourcesOf(this.base, j.facts);
         const citeEnd = endOffset(block, withoutTrailingGaps(block.text, sentenceEnd));
-        const cite = citer.plan(sources, citeEnd);
-        const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, sources)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
+        // A claim on which the sources differ cites the source it agrees with, listed first.
+        const cited = j.verdict === 'disputed' ? sourcesOf(this.base, j.facts.slice(0, 1)) : sources;
+        const cite = citer.plan(cited, citeEnd);
+        const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, cited)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
         const resolved = inBlockReferences.map((r) => ({ start: offsetOf(block, r.start), end: endOffset(block, r.end), entity: r.entity }));
         const read = resolved.length ? { resolved } : {};
-        claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' ? citeFix : [], ...read });
+        claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' || j.verdict === 'disputed' ? citeFix : [], ...read });
         if (j.verdict === 'refuted') {
           const correction = narrow && { from: block.text.slice(from, to), to: narrow.newText };
           findings.push({ ...this.finding(check, j, start, end, correction, sources, setting, citeFix), ...read });
         }
+        // Sources that disagree: information, with a citation of the source the draft follows.
+        if (j.verdict === 'disputed') findings.push({ ...this.finding(check, j, start, end, undefined, sources, setting === 'hint' ? 'hint' : 'information', []), fixes: citeFix, ...read });
         // Another occasion the base may not know of: information, never an error, and no fix.
         if (j.verdict === 'unconfirmed') findings.push({ ...this.finding(check, { ...j, replacement: undefined }, start, end, undefined, sources, setting === 'hint' ? 'hint' : 'information', []), ...read });
       }
@@ -396,7 +402,7 @@ export class Checker {
     setting: Severity | undefined,
     citeFix: readonly Fix[],
   ): Finding {
-    const where = sources.map((s) => sourceLabel(this.base, s, j.facts)).join('; ');
+    const where = j.namesSources ? '' : sources.map((s) => sourceLabel(this.base, s, j.facts)).join('; ');
     // The draft's words in a message keep its hard line breaks; a Problems row must not split.
     const message = oneLine(`${j.message ?? 'The fact base says otherwise.'}${where ? ` (source: ${where})` : ''}`);
     const fixes: Fix[] = [];
@@ -590,20 +596,6 @@ export function sourcesOf(base: FactBase, facts: readonly string[]): string[] {
     for (const ref of item?.references ?? []) if (!out.includes(ref.source)) out.push(ref.source);
   }
   return out;
-}
-
-/** "Oba, IranSource, paragraph 7": who, where, and the locators the facts cite. */
-export function sourceLabel(base: FactBase, sourceId: string, facts: readonly string[]): string {
-  const source = base.sources.get(sourceId);
-  if (!source) return sourceId;
-  const who = source.author?.[0]?.family ?? source.author?.[0]?.literal;
-  const where = source['container-title'] ?? source.publisher ?? source.title;
-  const locators: string[] = [];
-  for (const id of facts) {
-    const item = base.statements.get(id) ?? base.quotations.get(id);
-    for (const ref of item?.references ?? []) if (ref.source === sourceId && ref.locator && !locators.includes(ref.locator)) locators.push(ref.locator);
-  }
-  return [who, where, locators.join(', ')].filter(Boolean).join(', ');
 }
 
 function sourceTitle(base: FactBase, sources: readonly string[]): string {

@@ -199,8 +199,9 @@ class Card {
     for (const f of all.slice(0, KEY_FACTS)) {
       const statement = this.base.statements.get(f.statement);
       const words = asSentence(statement ? describeStatement(this.base, statement, { withSubject: true }) : f.text);
-      if (linesOf(`- ${words}`) > budget) break;
-      budget -= linesOf(`- ${words}`);
+      const cost = linesOf(`- ${words}`) + this.sources.cost(f.references);
+      if (cost > budget) break;
+      budget -= cost;
       items.push(`- ${escapeMarkdown(words)}${this.sources.marks(f.references)}`);
       factsShown++;
     }
@@ -313,19 +314,34 @@ class SourceList {
     return placeholder;
   }
 
+  /**
+   * How many lines citing `refs` would add to the card's list of sources: the lines of each
+   * source not listed yet. The card keeps room for one source line from the start.
+   */
+  cost(refs: readonly Reference[]): number {
+    const fresh = [...new Set(refs.map((r) => r.source).filter((s) => this.base.sources.has(s) && !this.order.includes(s)))];
+    const lines = fresh.map((id) => linesOf(`1. ${this.line(id, refs.filter((r) => r.source === id && r.locator).map((r) => r.locator!))}`));
+    return lines.reduce((n, l) => n + l, 0) - (this.order.length === 0 && lines.length > 0 ? 1 : 0);
+  }
+
+  /** One source as the card lists it: its title, linked, then who, where, when and the locators. */
+  private line(id: string, locators: readonly string[]): string {
+    const source = this.base.sources.get(id)!;
+    const where = source['container-title'] ?? source.publisher;
+    const details = [
+      names(source.author),
+      // A source known by its container alone is titled by it already.
+      source.title === undefined ? undefined : where,
+      issuedYear(source.issued),
+      [...locators].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(', '),
+    ].filter((d): d is string => Boolean(d));
+    return `${markdownLink(sourceTitle(source), source.URL)}${details.length ? ` — ${escapeMarkdown(details.join(', '))}` : ''}`;
+  }
+
   /** The numbers for the placeholders, and the sources' paragraph. */
   render(): string {
     if (this.order.length === 0) return '';
-    const lines = this.order.map((id) => {
-      const source = this.base.sources.get(id)!;
-      const details = [
-        names(source.author),
-        source['container-title'] ?? source.publisher,
-        issuedYear(source.issued),
-        [...(this.locators.get(id) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).join(', '),
-      ].filter((d): d is string => Boolean(d));
-      return `${markdownLink(sourceTitle(source), source.URL)}${details.length ? ` — ${escapeMarkdown(details.join(', '))}` : ''}`;
-    });
+    const lines = this.order.map((id) => this.line(id, this.locators.get(id) ?? []));
     return this.order.length === 1 ? `Source: ${lines[0]!}` : lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
   }
 

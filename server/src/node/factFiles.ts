@@ -69,9 +69,14 @@ const problem = pathProblem;
  */
 export async function readFactFolders(paths: readonly string[]): Promise<ReadResult> {
   const result: ReadResult = { files: [], problems: [] };
+  // A folder given twice (`--facts facts/base` beside the shipped bases) is one base, read once.
+  const read = new Set<string>();
   for (const given of paths) {
     const path = resolve(given);
     const before = result.files.length;
+    const real = await realpath(path).catch(() => path);
+    if (read.has(real)) continue;
+    read.add(real);
     let info;
     try {
       info = await stat(path);

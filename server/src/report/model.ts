@@ -25,7 +25,7 @@ export interface ReportDiagnostic {
 
 export interface ReportClaim {
   readonly range: Range;
-  readonly verdict: 'supported' | 'refuted' | 'unconfirmed';
+  readonly verdict: 'supported' | 'refuted' | 'unconfirmed' | 'disputed';
   readonly facts: readonly string[];
   readonly sources: readonly string[];
   /** The pronouns and descriptions the claim rests on, and the entity each was read as. */

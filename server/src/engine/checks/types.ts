@@ -32,8 +32,12 @@ export interface Sentence extends Reading {
  * event that can happen more than once and the draft does not say it means the recorded one
  * ("the base records a meeting in August 2018, not one in September 2016"). It is reported as
  * information, never as an error.
+ *
+ * `disputed`: the sources disagree (a statement with competing values), and the draft agrees
+ * with one and not another. Checks never return it; judge/disputes.ts does, for any check. It
+ * is reported as information naming both values and their sources.
  */
-export type Verdict = 'supported' | 'refuted' | 'unconfirmed';
+export type Verdict = 'supported' | 'refuted' | 'unconfirmed' | 'disputed';
 
 /** One recognised claim and what the fact base says of it. Indices are into the block text. */
 export interface Judgement {
@@ -47,6 +51,8 @@ export interface Judgement {
   readonly message?: string;
   /** For a refuted claim: the text that would make [start, end) right, if there is one. */
   readonly replacement?: string;
+  /** The message names the sources of what it says itself, so the engine adds none. */
+  readonly namesSources?: boolean;
   /** The claim is hedged ("reportedly", "appears to"); a refuted hedged claim is reported less severely. */
   readonly hedged?: boolean;
 }

@@ -23,6 +23,8 @@ export class FactBase {
   // the entities drafts name).
   private readonly bySubjectPredicate = new Map<string, Map<Predicate, Statement[]>>();
   private readonly byObjectPredicate = new Map<string, Map<Predicate, Statement[]>>();
+  /** The bases with one value of a dispute chosen, made on first asking. */
+  private readonly chosen = new Map<string, FactBase>();
 
   constructor(sources: readonly Source[], entities: readonly Entity[], statements: readonly Statement[], quotations: readonly Quotation[], files: readonly string[]) {
     this.sources = new Map(sources.map((s) => [s.id, s]));
@@ -69,6 +71,32 @@ export class FactBase {
     return this.bySpeaker.get(speaker) ?? [];
   }
 
+  /**
+   * This base as it would be if the sources agreed on `value` (one value of a disputed
+   * statement): the dispute's other values are left out of every lookup by subject, object and
+   * participant. A statement that is not disputed gives this base itself.
+   */
+  choosing(value: string): FactBase {
+    const dispute = this.statements.get(value)?.dispute;
+    if (!dispute) return this;
+    let view = this.chosen.get(value);
+    if (!view) {
+      const hidden = new Set(dispute.values.filter((v) => v !== value));
+      const keep = (list: readonly Statement[]) => (list.some((s) => hidden.has(s.id)) ? list.filter((s) => !hidden.has(s.id)) : list);
+      // The view shares everything with this base and filters only what lists statements.
+      const base = Object.create(this) as FactBase;
+      Object.assign(base, {
+        about: (subject: string, predicate?: Predicate) => keep(this.about(subject, predicate)),
+        pointingTo: (object: string, predicate?: Predicate) => keep(this.pointingTo(object, predicate)),
+        involving: (entity: string) => keep(this.involving(entity)),
+        choosing: (other: string) => (other === value ? base : this.choosing(other)),
+      });
+      view = base;
+      this.chosen.set(value, view);
+    }
+    return view;
+  }
+
   /** Size at a glance, for status bars and the coverage report. */
   get size(): { sources: number; entities: number; statements: number; quotations: number } {
     return { sources: this.sources.size, entities: this.entities.size, statements: this.statements.size, quotations: this.quotations.size };
@@ -92,6 +120,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** "Oba, IranSource, paragraph 7": who, where, and the locators the facts cite. */
+export function sourceLabel(base: FactBase, sourceId: string, facts: readonly string[]): string {
+  const source = base.sources.get(sourceId);
+  if (!source) return sourceId;
+  const who = source.author?.[0]?.family ?? source.author?.[0]?.literal;
+  const where = source['container-title'] ?? source.publisher ?? source.title;
+  const locators: string[] = [];
+  for (const id of facts) {
+    const item = base.statements.get(id) ?? base.quotations.get(id);
+    for (const ref of item?.references ?? []) if (ref.source === sourceId && ref.locator && !locators.includes(ref.locator)) locators.push(ref.locator);
+  }
+  return [who, where, locators.join(', ')].filter(Boolean).join(', ');
 }
 
 /** What to call a source where its title is wanted: the title, or what is known of it when the title is not. */

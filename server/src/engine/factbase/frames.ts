@@ -50,6 +50,11 @@ export interface LexicalUnit {
    * Y" holds when Y derives from X as well.
    */
   readonly undirected?: boolean;
+  /**
+   * A role without which the words do not express the frame at all: "the photo shows Rouhani"
+   * is no meeting until "with Kim Yong Nam" names the other side.
+   */
+  readonly needs?: Role;
 }
 
 export interface FrameDefinition {
@@ -136,7 +141,7 @@ export const FRAMES: readonly FrameDefinition[] = [
       // "Ri Yong Ho's reception in Tehran", "a welcome by Rouhani": the owner is the guest.
       { pos: 'noun', lemmas: ['reception', 'welcome'], prep: ['by', 'of'], roles: { owner: 'object', by: 'subject' } },
       // A picture of two people together: "the photo shows Iran's president with Kim Yong Nam".
-      { pos: 'verb', lemmas: ['show', 'picture', 'depict', 'photograph', 'capture', 'feature'], prep: ['with', 'alongside', 'beside'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['show', 'picture', 'depict', 'photograph', 'capture', 'feature'], prep: ['with', 'alongside', 'beside'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' }, needs: 'prep' },
     ],
   },
   {

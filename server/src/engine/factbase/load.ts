@@ -457,6 +457,10 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
   const ctx: LinkContext = { entityRef, statementIds, canonical };
   const statements: Statement[] = [];
   for (const item of factsIn('statements')) {
+    if (Array.isArray(item.data['competing'])) {
+      statements.push(...competingValues(item, problems, ctx, knownReferences));
+      continue;
+    }
     const references = knownReferences(item);
     const s = statementFrom(item, problems, ctx);
     if (s && references.length > 0) statements.push({ ...s, references });
@@ -486,7 +490,7 @@ function link(items: readonly RawItem[], problems: Problems): FactBase {
   }
 
   // A statement whose target was left out (say, a `reported` of a broken statement) must go too.
-  const kept = new Set(statements.map((s) => s.id));
+  const kept = new Set(statements.map((s) => s.dispute?.id ?? s.id));
   const linked = statements.filter((s) => {
     if (s.value.kind !== 'statement' || kept.has(s.value.id)) return true;
     const item = factItems.get(s.id)!;
@@ -671,6 +675,36 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
     references: d['references'] as Reference[],
     origin: item.origin,
   };
+}
+
+/**
+ * A statement whose sources disagree, as one statement per competing value: the statement's
+ * fields with the value's own value, qualifiers, note and references in their place, under the
+ * id `<id>#<n>`. A value that is broken is left out with its problem; the others stay, and a
+ * dispute left with one value is an ordinary statement of that value.
+ */
+function competingValues(item: RawItem, problems: Problems, ctx: LinkContext, knownReferences: (item: RawItem) => Reference[]): Statement[] {
+  const { competing, ...common } = item.data as Record<string, unknown> & { competing: Record<string, unknown>[] };
+  const id = common['id'] as string;
+  const valueKeys = ['object', 'quantity', 'date', 'text'];
+  const values: Statement[] = [];
+  competing.forEach((value, index) => {
+    const gives = valueKeys.some((k) => value[k] !== undefined);
+    const data: Record<string, unknown> = {
+      ...Object.fromEntries(Object.entries(common).filter(([k]) => !(gives && valueKeys.includes(k)))),
+      ...Object.fromEntries(valueKeys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]])),
+      qualifiers: { ...((common['qualifiers'] as object | undefined) ?? {}), ...((value['qualifiers'] as object | undefined) ?? {}) },
+      references: value['references'],
+      ...(value['note'] !== undefined && { note: value['note'] }),
+    };
+    const one: RawItem = { ...item, data };
+    const references = knownReferences(one);
+    const s = statementFrom(one, problems, ctx);
+    if (s && references.length > 0) values.push({ ...s, id: `${id}#${index + 1}`, references });
+  });
+  if (values.length < 2) return values.map((v) => ({ ...v, id }));
+  const dispute = { id, values: values.map((v) => v.id) };
+  return values.map((v) => ({ ...v, dispute }));
 }
 
 /** Parses a date the schema let through (its shape is right) and reports days that do not exist. */

@@ -152,6 +152,17 @@ export interface Qualifiers {
   readonly before?: readonly string[];
 }
 
+/**
+ * A statement whose sources disagree is loaded as one statement per value (`<id>#1`, `<id>#2`...),
+ * each with its own references; each knows the others through its dispute.
+ */
+export interface Dispute {
+  /** The id of the statement as written in its fact file. */
+  readonly id: string;
+  /** The ids of its values' statements, in the order written. */
+  readonly values: readonly string[];
+}
+
 export interface Statement {
   readonly id: string;
   readonly subject: string;
@@ -161,6 +172,8 @@ export interface Statement {
   readonly note?: string;
   readonly references: readonly Reference[];
   readonly origin: Origin;
+  /** Set when sources disagree on this statement: this is one of its values. */
+  readonly dispute?: Dispute;
 }
 
 export interface Quotation {

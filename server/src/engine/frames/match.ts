@@ -450,6 +450,7 @@ function assemble(
   anchor: number,
   modifier?: Filler,
 ): FrameMatch | undefined {
+  if (unit.needs && !found[unit.needs]) return undefined;
   const slots: Partial<Record<Slot, Filler>> = {};
   for (const [role, slot] of Object.entries(roles) as Array<[Role, Slot]>) {
     // A name beats a description for the same slot: "sold weapons to Syria" sold to Syria.
