@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadFactBase } from '../../server/src/engine/factbase/load.js';
 import { describeFactBaseSize } from '../../server/src/protocol.js';
+import { shippedFactBases } from '../../server/src/node/factFiles.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.cjs');
@@ -240,9 +241,9 @@ describe('factcheck command', { timeout: 120_000 }, () => {
   });
 });
 
-/** The shipped base, loaded the way the engine tests load it, to compare its size with what the command prints. */
+/** The shipped bases, loaded file by file, to compare their size with what the command prints. */
 function loadShipped() {
-  const folder = join(repo, 'facts', 'base');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.yaml')).map((f) => ({ path: join(folder, f), text: readFileSync(join(folder, f), 'utf8') }));
+  const files = shippedFactBases().flatMap((folder) =>
+    readdirSync(folder).filter((f) => f.endsWith('.yaml')).map((f) => ({ path: join(folder, f), text: readFileSync(join(folder, f), 'utf8'), base: folder })));
   return loadFactBase(files).base;
 }

@@ -79,13 +79,18 @@ export function describeStatement(base: FactBase, s: Statement, options: Describ
 function describe(base: FactBase, s: Statement, options: DescribeOptions, depth: number): string {
   const phrase = phraseOf(base, s, depth);
   const q = s.qualifiers;
-  let text = withCertainty(phrase, q.certainty);
+  let text = withCertainty(phrase, q.certainty).trimEnd();
   if (options.withSubject) text = `${nameOf(base, s.subject)} ${text}`;
   // Qualifiers the words already say ("advisers on the ground in Iran") are not said twice.
   if (q.location !== undefined && !mentions(text, nameOf(base, q.location))) text += ` in ${nameOf(base, q.location)}`;
   if (!phrase.used?.has('dates')) {
     const when = timeWords(s);
     if (when) text += ` ${when}`;
+  }
+  // The order of events, when that is all the source gives: "after the Singapore summit".
+  for (const [word, ids] of [['after', q.after], ['before', q.before]] as const) {
+    const events = (ids ?? []).filter((id) => base.entities.has(id)).map((id) => definite(nameOf(base, id)));
+    if (events.length > 0 && !mentions(text, events[0]!)) text += ` ${word} ${list(events)}`;
   }
   const others = q.with.filter((id) => id !== s.subject && !mentions(text, nameOf(base, id)));
   if (others.length) text += `, with ${list(others.map((id) => nameOf(base, id)))}`;
@@ -129,6 +134,23 @@ function phraseOf(base: FactBase, s: Statement, depth: number): Phrase {
       const of = s.value.kind === 'entity' ? `${possessive(base, s.value.id)}${object}` : object;
       return { verb: IS, rest: `${owner} ${RELATION_WORDS[relation]} ${of}` };
     }
+    case 'denial': {
+      const inner = s.value.kind === 'statement' ? base.statements.get(s.value.id) : undefined;
+      if (inner && depth < MAX_DEPTH) return { verb: past('denied'), rest: `that ${describe(base, inner, { withSubject: true, withoutAttributions: true }, depth + 1)}` };
+      return { verb: past('denied'), rest: s.value.kind === 'text' ? `that ${s.value.text}` : object };
+    }
+    case 'headquarters':
+      return { verb: IS, rest: `headquartered in ${object}` };
+    case 'member-of':
+      return { verb: IS, rest: `a member of ${definite(object)}` };
+    case 'participant-in':
+      return { verb: past('took part in', 'taken part in'), rest: definite(object) };
+    case 'rank':
+      return { verb: past('held'), rest: `the rank of ${object}` };
+    case 'supplied':
+      return { verb: past('supplied'), rest: q.item !== undefined ? `${object} with ${q.item}` : object };
+    case 'used-in':
+      return { verb: { finite: 'was used in', infinitive: 'be used in' }, rest: definite(object) };
     case 'employer':
       return { verb: past('worked for'), rest: q.of !== undefined ? `${object} on ${q.of}` : object };
     case 'held-office':

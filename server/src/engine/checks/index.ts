@@ -13,6 +13,7 @@ import { office } from './office.js';
 import { place } from './place.js';
 import { quantity } from './quantity.js';
 import { quotation } from './quotation.js';
+import { relation } from './relation.js';
 import type { Check } from './types.js';
 
-export const ALL_CHECKS: readonly Check[] = [lineage, quantity, attribution, office, nationality, quotation, date, place, argument, description];
+export const ALL_CHECKS: readonly Check[] = [lineage, quantity, attribution, office, nationality, quotation, date, place, argument, description, relation];

@@ -48,6 +48,26 @@ export function ancestry(base: FactBase, id: string): Array<{ id: string; statem
   }
 }
 
+/**
+ * The statements that lead from `id` up to its ancestor `target` through any recorded parent (a
+ * design can have two), nearest first; undefined when `target` is not an ancestor.
+ */
+export function pathTo(base: FactBase, id: string, target: string): Statement[] | undefined {
+  const queue: Array<{ at: string; path: Statement[] }> = [{ at: id, path: [] }];
+  const seen = new Set([id]);
+  while (queue.length > 0) {
+    const { at, path } = queue.shift()!;
+    for (const s of base.about(at, 'derived-from')) {
+      if (s.value.kind !== 'entity' || seen.has(s.value.id)) continue;
+      const next = [...path, s];
+      if (s.value.id === target) return next;
+      seen.add(s.value.id);
+      queue.push({ at: s.value.id, path: next });
+    }
+  }
+  return undefined;
+}
+
 const name = (base: FactBase, id: string) => base.entities.get(id)?.name ?? id;
 
 function judgeLineage(r: Sentence, base: FactBase, m: FrameMatch): Judgement | undefined {
@@ -57,22 +77,25 @@ function judgeLineage(r: Sentence, base: FactBase, m: FrameMatch): Judgement | u
   // "X is a copy of a North Korean design": the parent is described by its origin only.
   if (!object.name) return undefined;
   const soft = m.hedge !== undefined;
+  // A weapon may have more than one recorded parent: naming any ancestor is right, and a wrong
+  // one is corrected to the parent recorded first (`chain` follows the first parent up).
   const chain = ancestry(base, subject);
   const target = object.name.entity;
-  const hit = target === undefined ? -1 : chain.findIndex((c) => c.id === target);
-  if (hit >= 0) {
-    const facts = chain.slice(0, hit + 1).map((c) => c.statement.id);
+  const path = target === undefined ? undefined : pathTo(base, subject, target);
+  if (path) {
+    const facts = path.map((s) => s.id);
     const denial = denialWords(r, m);
     if (!denial) return { verdict: 'supported', ...spanOf(m.subject, object), facts, ...(soft && { hedged: true }) };
     return {
       verdict: 'refuted', start: denial.start, end: denial.end, facts, hedged: soft,
       ...(denial.replacement !== undefined && { replacement: denial.replacement }),
-      message: `The draft denies that the ${name(base, subject)} derives from the ${name(base, target!)}; the fact base says it ${describeStatement(base, chain[0]!.statement, { withoutAttributions: true })}.`,
+      message: `The draft denies that the ${name(base, subject)} derives from the ${name(base, target!)}; the fact base says it ${describeStatement(base, path[0]!, { withoutAttributions: true })}.`,
     };
   }
   if (m.negation) return undefined;
   // The reverse claim: "the Nodong-1 is based on the Shahab-3" when the base says the opposite.
-  const reverse = target === undefined ? undefined : ancestry(base, target).find((c) => c.id === subject);
+  const back = target === undefined ? undefined : pathTo(base, target, subject);
+  const reverse = back && { statement: back[back.length - 1]! };
   // "The Nodong-1 is the North Korean counterpart of the Shahab-3": kinship either way holds.
   if (reverse && m.unit.undirected) return { verdict: 'supported', ...spanOf(m.subject, object), facts: [reverse.statement.id], ...(soft && { hedged: true }) };
   if (reverse) {

@@ -160,6 +160,95 @@ export const FRAMES: readonly FrameDefinition[] = [
     ],
   },
   {
+    // Arms or goods given, sold or not: "Iran supplied the Houthis with missiles", "provided
+    // components to the Houthis", "armed the rebels", "the Houthis' supplier". A sale is `sold-to`;
+    // the same words evoke both, and each is judged against its own statements.
+    predicate: 'supplied',
+    slots: { subject: ['place', 'organization', 'person'], object: ['place', 'organization', 'person'] },
+    oneValue: false,
+    repeats: true,
+    units: [
+      { pos: 'verb', lemmas: ['supply', 'provide', 'give', 'ship', 'deliver', 'transfer', 'send', 'smuggle', 'furnish'], prep: ['to'], roles: { subject: 'subject', object: 'object', prep: 'object' }, passive: { by: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['arm', 'equip', 'supply', 'furnish', 'resupply', 'rearm'], prep: ['with'], roles: { subject: 'subject', object: 'object' }, passive: { by: 'subject', subject: 'object' } },
+      { pos: 'noun', lemmas: ['supplier', 'patron', 'backer', 'armorer', 'armourer'], prep: ['of', 'to', 'for'], roles: { subject: 'subject', owner: 'object', prep: 'object' } },
+      { pos: 'noun', lemmas: ['supply', 'shipment', 'delivery', 'transfer'], prep: ['to'], roles: { owner: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    // A weapon used in an event: "the Burkan-2H was used in the attack on Riyadh", "the attack
+    // used a Qiam-1", "fired in the November attack".
+    predicate: 'used-in',
+    slots: { subject: ['weapon'], object: ['event'] },
+    oneValue: false,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['use', 'employ', 'fire', 'launch', 'deploy'], prep: ['in', 'during', 'for'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['use', 'employ', 'involve', 'feature'], roles: { subject: 'object', object: 'subject' } },
+    ],
+  },
+  {
+    // Where an organization has its seat: "KOMID, headquartered in Pyongyang", "based in Dubai",
+    // "its headquarters in Pyongyang". One true value.
+    predicate: 'headquarters',
+    slots: { subject: ['organization'], object: ['place'] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['headquarter', 'base'], prep: ['in', 'at'], roles: { object: 'subject', prep: 'object' }, passive: { subject: 'subject', prep: 'object' }, needs: 'prep' },
+      { pos: 'participle', lemmas: ['headquarter', 'base'], roles: { modifier: 'object', head: 'subject' } },
+      { pos: 'noun', lemmas: ['headquarters', 'seat'], prep: ['in', 'at'], roles: { owner: 'subject', subject: 'subject', prep: 'object' }, needs: 'prep' },
+    ],
+  },
+  {
+    // Membership: "Iran is a member of the Non-Aligned Movement", "joined the alliance",
+    // "belongs to the Axis of Resistance", "an airman of the US Air Force".
+    predicate: 'member-of',
+    slots: { subject: ['person', 'organization', 'place'], object: ['organization'] },
+    oneValue: false,
+    repeats: false,
+    units: [
+      { pos: 'noun', lemmas: ['member', 'part', 'airman', 'soldier', 'officer', 'commander', 'general', 'fighter', 'militant'], prep: ['of', 'in'], roles: { subject: 'subject', prep: 'object', modifier: 'object' } },
+      { pos: 'verb', lemmas: ['join', 'enter'], roles: { subject: 'subject', object: 'object' } },
+      { pos: 'verb', lemmas: ['belong', 'serve'], prep: ['to', 'in', 'with'], roles: { subject: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    // Taking part in an event: "the Houthis took part in the attack", "attended the summit",
+    // "a participant in the talks".
+    predicate: 'participant-in',
+    slots: { subject: ['person', 'organization', 'place'], object: ['event'] },
+    oneValue: false,
+    repeats: false,
+    units: [
+      { pos: 'verb', lemmas: ['participate', 'join', 'fight', 'partake'], prep: ['in'], roles: { subject: 'subject', prep: 'object' } },
+      { pos: 'verb', lemmas: ['attend', 'join', 'conduct', 'launch', 'stage', 'mount', 'claim'], roles: { subject: 'subject', object: 'object' } },
+      { pos: 'noun', lemmas: ['participant', 'party', 'attendee', 'perpetrator'], prep: ['in', 'to', 'at'], roles: { subject: 'subject', prep: 'object' } },
+    ],
+  },
+  {
+    // A military rank: "holds the rank of lieutenant general", and a rank written before the
+    // name ("Lt. Gen. Jeffrey Harrigian"), which checks/relation.ts reads itself.
+    predicate: 'rank',
+    slots: { subject: ['person'], object: [] },
+    oneValue: true,
+    repeats: false,
+    units: [
+      { pos: 'noun', lemmas: ['rank'], prep: ['of'], roles: { owner: 'subject', subject: 'subject' } },
+    ],
+  },
+  {
+    // A denial: "Iran denied supplying the missile", "Tehran rejected the charge". No check
+    // judges it yet: a denial is recorded, and its words are known for hover and for authoring.
+    predicate: 'denial',
+    slots: { subject: ['person', 'organization', 'place'], object: [] },
+    oneValue: false,
+    repeats: true,
+    units: [
+      { pos: 'verb', lemmas: ['deny', 'reject', 'dismiss', 'refute', 'rebut', 'disavow', 'dispute'], roles: { subject: 'subject' } },
+      { pos: 'noun', lemmas: ['denial', 'rejection'], prep: ['by', 'from'], roles: { owner: 'subject', prep: 'subject' } },
+    ],
+  },
+  {
     // Who stands behind a finding: "X said / reported / found / estimated", "a report by X",
     // "X's 2017 assessment", "a CIA assessment", "according to X", "writing in P".
     predicate: 'reported',

@@ -599,6 +599,15 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
       }
       break;
     }
+    case 'text-or-statement':
+      if (typeof d['text'] === 'string') value = { kind: 'text', text: d['text'] };
+      else if (typeof d['object'] === 'string' && ctx.statementIds.has(d['object'])) value = { kind: 'statement', id: d['object'] };
+      else if (typeof d['object'] === 'string') {
+        problems.at(item, 'object', 'unknown-reference',
+          `object '${d['object']}' is not a statement in the fact base.${didYouMean(d['object'], ctx.statementIds)} Give the id of the statement denied, or the denial as \`text\``);
+        ok = false;
+      } else wrongValue('a `text` or an `object` (a statement id)');
+      break;
     case 'text-or-entity':
       if (typeof d['text'] === 'string') value = { kind: 'text', text: d['text'] };
       else if (typeof d['object'] === 'string' && ctx.entityRef(item, 'object', d['object'])) value = { kind: 'entity', id: c(d['object']) };

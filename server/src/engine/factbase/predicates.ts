@@ -10,7 +10,8 @@ export type ValueKind =
   | { readonly kind: 'statement' }
   | { readonly kind: 'quantity' }
   | { readonly kind: 'date-or-span' }
-  | { readonly kind: 'text-or-entity' };
+  | { readonly kind: 'text-or-entity' }
+  | { readonly kind: 'text-or-statement' };
 
 export interface PredicateInfo {
   readonly value: ValueKind;
@@ -30,17 +31,25 @@ export const PREDICATES = {
   },
   count: { value: { kind: 'quantity' }, meaning: 'how many of something (qualifier `of`) the subject had, as of a date' },
   courted: { value: { kind: 'entity' }, meaning: 'the subject sought closer ties with the object (`during` an event)' },
+  denial: {
+    value: { kind: 'text-or-statement' },
+    meaning: 'the subject denied the object (another statement, such as a charge) or the text, on `point-in-time`',
+  },
   'derived-from': {
     value: { kind: 'entity' },
     meaning: 'the subject was designed from the object; qualifier `relation` says how closely (version-of, copy-of, based-on, variant-of)',
   },
   employer: { value: { kind: 'entity' }, meaning: 'the subject (a person) worked for the object' },
   'focused-on': { value: { kind: 'text-or-entity' }, meaning: 'the subject (a relationship or programme) centred on the text or object, from `start` to `end`' },
+  headquarters: { value: { kind: 'entity', types: ['city', 'place', 'country'] }, meaning: 'the subject (an organization) has its headquarters in the object (a place)' },
   'held-office': {
     value: { kind: 'entity', types: ['office'] },
     meaning: 'the subject (a person) held the object (an office) at `point-in-time` or from `start` to `end`',
   },
   'instance-of': { value: { kind: 'text-or-entity' }, meaning: 'the class of thing the subject is ("medium-range ballistic missile")' },
+  'member-of': { value: { kind: 'entity' }, meaning: 'the subject is a member of the object (an organization, alliance or armed force), from `start` to `end`' },
+  'participant-in': { value: { kind: 'entity', types: ['event'] }, meaning: 'the subject took part in the object (an event), with `role`' },
+  rank: { value: { kind: 'text-or-entity' }, meaning: 'the subject (a person) held the military rank given as text ("lieutenant general"), at `point-in-time`' },
   'located-in': { value: { kind: 'entity' }, meaning: 'the subject (a place or event) is or was in the object (a place)' },
   met: { value: { kind: 'entity' }, meaning: 'the subject met or received the object, at `location` on `point-in-time`' },
   occurred: {
@@ -52,8 +61,10 @@ export const PREDICATES = {
     value: { kind: 'statement' },
     meaning: 'the subject (a person or body) is the source of the object (another statement), writing `in` a publication, on `point-in-time`',
   },
+  supplied: { value: { kind: 'entity' }, meaning: 'the subject supplied the object with arms or other goods (qualifier `item`), by any means, sale or not' },
   'sold-to': { value: { kind: 'entity' }, meaning: 'the subject sold the object arms or other goods (qualifier `item`)' },
   'trading-partner': { value: { kind: 'entity' }, meaning: 'the object is a trading partner of the subject (qualifier `rank`: key)' },
+  'used-in': { value: { kind: 'entity', types: ['event'] }, meaning: 'the subject (a weapon) was used in the object (an event)' },
   value: { value: { kind: 'quantity' }, meaning: 'the money value of something (qualifier `of`), as of a date' },
   visited: { value: { kind: 'entity' }, meaning: 'the subject visited the object (a place) on `point-in-time`' },
   'withdrew-from': { value: { kind: 'entity' }, meaning: 'the subject withdrew from the object (an agreement or body)' },

@@ -141,7 +141,8 @@ export const REGULAR_VERBS = new Set(
     want warn watch weaken welcome wish wonder work worry yield shun underscore undermine testify tweet quip
     brand characterize cast reverse-engineer clone adapt imitate replicate acknowledge dispute contest rebut refute
     separate span divide field account total number blossom flourish flower originate emerge rage wage snub spurn woo court rebuff befriend embrace contend posit reckon anticipate forecast conclude infer pull withdraw exit abandon quit deepen tighten loosen lift renew extend expire bolster deter cement forge drive
-    finance fuel narrow widen widen depict picture portray photograph pose accompany show look`),
+    finance fuel narrow widen widen depict picture portray photograph pose accompany show look
+    participate partake headquarter furnish resupply rearm dismiss disavow`),
 );
 
 /** Nouns that take -s like verbs but are nouns far more often; the context decides. */
