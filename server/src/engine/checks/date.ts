@@ -81,6 +81,7 @@ export const date: Check = {
       }
     }
     for (const j of namedEventDates(r, base, used)) out.push(j);
+    for (const j of anchoredEventDates(r, base, used)) out.push(j);
     for (const j of judgeGaps(r, base)) out.push(j);
     return out;
   },
@@ -140,10 +141,10 @@ function verdict(r: Sentence, how: Stance, d: DateSpan, known: ReadonlyArray<{ s
   if (denial || !fits.every((k) => k.fit === 'conflicts')) return undefined;
   const right = known[0]!;
   if (!identified) {
-    const dates = [...new Set(known.map((k) => formatDate(k.date)))];
+    const dates = [...new Set(known.map((k) => onDate(k.date)))];
     return {
       verdict: 'unconfirmed', start: d.start, end: d.end, facts: known.map((k) => k.s.id),
-      message: `The fact base records ${occasion} in ${dates.join(' and ')}, not one ${written}; if the draft means that one, the date is wrong.`,
+      message: `The fact base records ${occasion} ${dates.join(' and ')}, not one ${written}; if the draft means that one, the date is wrong.`,
     };
   }
   const replacement = writeLike(right.date, d);
@@ -283,6 +284,68 @@ function namedEventDates(r: Sentence, base: FactBase, used: Set<DateSpan>): Judg
     if (j) out.push(j);
   }
   return out;
+}
+
+/** "in 1989", "on 4 November 2017". */
+function onDate(date: FuzzyDate): string {
+  return `${date.precision === 'day' ? 'on' : 'in'} ${formatDate(date)}`;
+}
+
+type Anchor = 'place' | 'participant' | 'weapon';
+
+/**
+ * Dates of events the draft does not name, found by what it does name of them: at least two of
+ * the event's place, its participants and the weapons used in it (or a weapon's class, "a
+ * ballistic missile"). "On November 14, 2017, Saudi Arabia intercepted a ballistic missile near
+ * Riyadh" speaks of the recorded missile attack on Riyadh, or of another like it: the base cannot
+ * tell which, so a date that agrees is supported and one that differs is only noted.
+ */
+function anchoredEventDates(r: Sentence, base: FactBase, used: Set<DateSpan>): Judgement[] {
+  const dates = r.dates.filter((d) => !used.has(d) && !r.names.some((n) => n.first <= d.first && d.last <= n.last));
+  if (dates.length === 0) return [];
+  const named = new Set(r.names.map((n) => n.entity).filter((e): e is string => e !== undefined));
+  const anchors = new Map<string, Set<Anchor>>();
+  const add = (event: string, anchor: Anchor) => {
+    if (named.has(event) || base.entities.get(event)?.type !== 'event') return;
+    let set = anchors.get(event);
+    if (!set) anchors.set(event, (set = new Set()));
+    set.add(anchor);
+  };
+  for (const id of named) {
+    for (const s of base.pointingTo(id, 'located-in')) add(s.subject, 'place');
+    for (const s of base.about(id, 'participant-in')) if (s.value.kind === 'entity') add(s.value.id, 'participant');
+    for (const s of base.about(id, 'used-in')) if (s.value.kind === 'entity') add(s.value.id, 'weapon');
+    for (const s of base.involving(id)) if (s.predicate === 'occurred') add(s.subject, 'participant');
+  }
+  const out: Judgement[] = [];
+  for (const [event, found] of anchors) {
+    // A weapon written by its class: the class of a weapon the base records as used in the event.
+    if (!found.has('weapon') && weaponClassIn(r, base, event)) found.add('weapon');
+    if (found.size < 2) continue;
+    const known = base.about(event, 'occurred').map((s) => ({ s, date: recordedDate(s, 'point') })).filter((k): k is { s: Statement; date: FuzzyDate } => k.date !== undefined);
+    if (known.length === 0) continue;
+    for (const d of dates) {
+      if (used.has(d)) continue;
+      const j = verdict(r, { soft: false }, d, known, `the ${eventName(base, event)} took place`, d, false, `the ${eventName(base, event)}`);
+      if (!j) continue;
+      used.add(d);
+      out.push(j);
+    }
+  }
+  return out;
+}
+
+/** Whether the sentence writes the class of a weapon used in `event` ("a ballistic missile"). */
+function weaponClassIn(r: Sentence, base: FactBase, event: string): boolean {
+  const classes = base.pointingTo(event, 'used-in')
+    .flatMap((u) => base.about(u.subject, 'instance-of'))
+    .map((s) => (s.value.kind === 'text' ? s.value.text.toLowerCase() : undefined))
+    .filter((t): t is string => t !== undefined);
+  if (classes.length === 0) return false;
+  return r.phrases.some((p) => {
+    const words = r.text.slice(p.start, p.end).toLowerCase();
+    return classes.some((c) => words === c || words.endsWith(` ${c}`));
+  });
 }
 
 /** A refuted range points at its last year, written as the draft writes it ("88" or "1988"). */
