@@ -7,20 +7,20 @@
  * standard output; problems, and what `--fix` changed, to standard error.
  */
 
-import { randomBytes } from 'node:crypto';
-import { chmod, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs } from './node/args.js';
 import { glob } from 'tinyglobby';
 import { applyEdits, Checker } from './engine/check.js';
 import { fixAllChanges } from './engine/fixAll.js';
 import { oneLine } from './engine/minimalEdit.js';
 import { LineIndex } from './engine/text/positions.js';
-import type { FactBaseProblem } from './engine/factbase/types.js';
+import { writeAtomically } from './node/atomicWrite.js';
+import { citeDraft } from './node/citeDraft.js';
 import { decodeDraft, readDraft } from './node/drafts.js';
 import { findConfig, mergeSettings, readConfig } from './node/config.js';
 import { loadFactBaseFromDisk } from './node/loadFacts.js';
+import { sourcesCommand } from './node/sourcesCommand.js';
 import { safeText } from './report/escape.js';
+import { formatProblem } from './report/problems.js';
 import { toReportFile, type ReportFile } from './report/model.js';
 import { formatSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
@@ -29,8 +29,11 @@ import { describeFactBaseSize } from './protocol.js';
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: factcheck [options] <files or globs...>
+       factcheck sources import <file> [--into <sources.yaml>]
 
 Checks Markdown drafts against the fact base. Use - to read a draft from standard input.
+factcheck sources import adds the items of a BibTeX or CSL-JSON file to the sources of a fact
+base; factcheck sources --help says how.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -38,7 +41,12 @@ Options:
   --no-builtin-facts         do not load the fact base shipped with Factcheck
   --fix                      correct the wrong words in place, saying what changed on standard
                              error (with -: print the corrected draft)
+  --cite                     cite every supported claim in place (Cite All), saying what it
+                             cited on standard error; with --fix, after the corrections
   --citation-style STYLE     apa (default), vancouver or harvard1, for citation fixes
+  --citation-format FORMAT   footnote (default) or pandoc: [@id] before the sentence's final
+                             stop, and the source added to the CSL-JSON bibliography the
+                             draft's front matter names (references.json if it names none)
   --config FILE              use this configuration file instead of the nearest .factcheck.yaml
   --no-config                use no configuration file
   --check-facts              only load and validate the fact base, and print its size (drafts
@@ -50,21 +58,7 @@ Exit codes: 0 no error found, 1 errors found, 2 usage error, unreadable input or
 
 export const EXIT = { ok: 0, findings: 1, trouble: 2 } as const;
 
-/**
- * Formats a fact-base problem as `file:line:col  severity  code  message`, or `file  severity
- * code  message` for a problem about the file or folder as a whole (line 0): it has no place in
- * the file, and a made-up `:1:1` would send an editor to a line that is not the problem.
- */
-export function formatProblem(p: FactBaseProblem): string {
-  const where = p.line > 0 ? `${shortPath(p.file)}:${p.line}:${p.column}` : shortPath(p.file);
-  return `${safeText(where)}  ${p.severity}  ${p.code}  ${safeText(p.message)}`;
-}
-
-/** A path relative to the working folder when it lies inside it, as people type them. */
-function shortPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
+export { formatProblem };
 
 interface Io {
   /** A line to standard output. */
@@ -83,6 +77,8 @@ const OPTIONS = {
   'no-builtin-facts': { type: 'boolean' },
   fix: { type: 'boolean' },
   'citation-style': { type: 'string' },
+  'citation-format': { type: 'string' },
+  cite: { type: 'boolean' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
   'check-facts': { type: 'boolean' },
@@ -96,6 +92,8 @@ type Values = {
   'no-builtin-facts'?: boolean;
   fix?: boolean;
   'citation-style'?: string;
+  'citation-format'?: string;
+  cite?: boolean;
   config?: string;
   'no-config'?: boolean;
   'check-facts'?: boolean;
@@ -103,30 +101,16 @@ type Values = {
   version?: boolean;
 };
 
-/**
- * The command line read into options and files, or what is wrong with it in the command's own
- * words. Node's parser is run leniently and its tokens checked here, since its own messages
- * speak of parseArgs rather than of factcheck.
- */
+/** The command line read into options and files, or what is wrong with it. */
 function parse(argv: readonly string[]): { values: Values; positionals: string[] } | { error: string } {
-  const { values, positionals, tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
-  for (const token of tokens) {
-    if (token.kind !== 'option') continue;
-    const known = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name as keyof typeof OPTIONS] : undefined;
-    if (!known) {
-      return { error: `unknown option '${token.rawName}'; the options are below (a file named '${token.rawName}' goes after '--': factcheck -- ${token.rawName})` };
-    }
-    if (known.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) {
-      return { error: `${token.rawName} needs a value, as in ${token.rawName} ${EXAMPLE_VALUE[token.name] ?? 'VALUE'}` };
-    }
-    if (known.type === 'boolean' && token.value !== undefined) return { error: `${token.rawName} takes no value (it was given '${token.value}')` };
-  }
-  return { values: values as Values, positionals };
+  return readArgs<Values>(argv, OPTIONS, 'factcheck', EXAMPLE_VALUE);
 }
 
-const EXAMPLE_VALUE: Readonly<Record<string, string>> = { format: 'json', facts: 'team-facts', 'citation-style': 'vancouver', config: 'team.factcheck.yaml' };
+const EXAMPLE_VALUE: Readonly<Record<string, string>> = { format: 'json', facts: 'team-facts', 'citation-style': 'vancouver', 'citation-format': 'pandoc', config: 'team.factcheck.yaml' };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // `factcheck sources import ...` has options of its own (a draft named `sources` is `./sources`).
+  if (argv[0] === 'sources') return sourcesCommand(argv.slice(1), io);
   const args = parse(argv);
   if ('error' in args) {
     io.err(`factcheck: ${safeText(args.error)}\n\n${USAGE}`);
@@ -151,6 +135,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.err(`factcheck: unknown citation style '${safeText(style)}'; use apa, vancouver or harvard1`);
     return EXIT.trouble;
   }
+  const citationFormat = values['citation-format'];
+  if (citationFormat !== undefined && citationFormat !== 'footnote' && citationFormat !== 'pandoc') {
+    io.err(`factcheck: unknown citation format '${safeText(citationFormat)}'; use footnote or pandoc`);
+    return EXIT.trouble;
+  }
   if (!values['check-facts'] && positionals.length === 0) {
     io.err(`factcheck: no files given\n\n${USAGE}`);
     return EXIT.trouble;
@@ -163,6 +152,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const settings = mergeSettings(process.cwd(), fromFile.config, {
     ...(values['no-builtin-facts'] && { includeBuiltinFacts: false }),
     ...(style !== undefined && { citationStyle: style }),
+    ...(citationFormat !== undefined && { citationFormat }),
   });
   const loaded = await loadFactBaseFromDisk({ builtin: settings.includeBuiltinFacts, folders: [...settings.factBases, ...(values.facts ?? [])] });
   for (const p of loaded.problems) io.err(formatProblem(p));
@@ -176,7 +166,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (brokenBase) io.err('factcheck: the fact base or the configuration has errors (above); drafts are checked against the rest');
 
   const checker = new Checker(loaded.base);
-  const options = { citationStyle: settings.citationStyle, severities: settings.severity };
+  const options = { citationStyle: settings.citationStyle, citationFormat: settings.citationFormat, severities: settings.severity };
   const reports: ReportFile[] = [];
   let trouble = brokenBase;
   for (const target of await expand(positionals)) {
@@ -203,7 +193,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const changes = fixAllChanges(result.findings);
       const fixed = changes.length ? applyEdits(text, changes.flatMap((c) => c.edits)) : text;
       // The corrected draft exactly as it is: its last line ending, or the lack of one, kept.
-      if (target.path === '-') io.write(fixed);
+      if (target.path === '-' && !values.cite) io.write(fixed);
       else if (changes.length) {
         try {
           await writeAtomically(target.path, fixed);
@@ -225,13 +215,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         result = checker.check(text, options);
       }
     }
+    if (values.cite) {
+      // Pandoc citations add to the bibliography file too, which citeDraft writes.
+      const cited = await citeDraft(target.path === '-' ? undefined : target.path, shown, text, result.claims);
+      for (const m of cited.messages) io.err(m);
+      if (cited.trouble) trouble = true;
+      if (target.path === '-') io.write(cited.text);
+      else if (cited.text !== text) {
+        try {
+          await writeAtomically(target.path, cited.text);
+        } catch (e) {
+          io.err(`factcheck: could not write '${safeText(target.path)}': ${safeText((e as Error).message)}`);
+          trouble = true;
+          continue;
+        }
+      }
+      if (cited.text !== text) {
+        text = cited.text;
+        result = checker.check(text, options);
+      }
+    }
     reports.push(toReportFile(shown, text, result));
   }
 
   if (format === 'json') io.out(JSON.stringify({ files: reports }, null, 2));
   else if (format === 'sarif') io.out(formatSarif(reports, VERSION));
   // A summary speaks of drafts that were checked: with none (a missing file, a folder), there is none.
-  else if (!(values.fix && positionals.includes('-')) && reports.length > 0) io.out(formatText(reports));
+  else if (!((values.fix || values.cite) && positionals.includes('-')) && reports.length > 0) io.out(formatText(reports));
 
   if (trouble) return EXIT.trouble;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? EXIT.findings : EXIT.ok;
@@ -250,20 +260,6 @@ async function expand(patterns: readonly string[]): Promise<Array<{ path: string
     for (const m of matches) out.push({ path: m });
   }
   return out;
-}
-
-/** Writes through a temporary file in the same folder and renames it over the original. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const mode = (await stat(path)).mode & 0o777;
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await chmod(temp, mode);
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
 }
 
 async function readStdin(): Promise<Uint8Array> {

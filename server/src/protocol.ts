@@ -37,6 +37,8 @@ export const COMMANDS = {
   citeAll: 'factcheck.citeAll',
   /** Open the fact base: returns the fact files' URIs. */
   factFiles: 'factcheck.factFiles',
+  /** Add sources to the bibliography a draft's front matter names (Pandoc citations): arguments [uri, source ids]. */
+  addToBibliography: 'factcheck.addToBibliography',
 } as const;
 
 /**

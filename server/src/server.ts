@@ -9,6 +9,8 @@
  * answers that one request with an error and is logged, and the server keeps serving.
  */
 
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
@@ -29,16 +31,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Checker } from './engine/check.js';
 import { FactBase } from './engine/factbase/factbase.js';
-import { citeAllEdits } from './engine/fixAll.js';
+import { citeAll } from './engine/fixAll.js';
+import { bibliographyTarget, cslItem } from './engine/pandoc.js';
 import { codeActions, CODE_ACTION_KINDS } from './lsp/actions.js';
 import { COMPLETION_TRIGGERS, completion } from './lsp/completion.js';
-import { toDiagnostic, toWorkspaceEdit } from './lsp/convert.js';
+import { bibliographyChanges, toDiagnostic, toWorkspaceEdit, type BibliographyFile } from './lsp/convert.js';
 import { definition } from './lsp/definition.js';
 import { hover } from './lsp/hover.js';
 import { documentLinks } from './lsp/links.js';
 import { isFactFile, loadLiveFactBase, type LoadedBase } from './lsp/liveFactBase.js';
 import { ResultCache, type ServerState } from './lsp/state.js';
-import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, mergeSettings, readConfig, type ConfigInput, type Settings } from './node/config.js';
+import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, insideAny, mergeSettings, readConfig, type ConfigInput, type Settings } from './node/config.js';
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from './protocol.js';
 
 /**
@@ -124,7 +127,7 @@ let loaded: LoadedBase | undefined;
 let checker = new Checker(FactBase.empty());
 /** The check options the current settings give. */
 function checkOptions() {
-  return { severities: settings.severity, citationStyle: settings.citationStyle };
+  return { severities: settings.severity, citationStyle: settings.citationStyle, citationFormat: settings.citationFormat };
 }
 const cache = new ResultCache(() => checker, checkOptions);
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -141,7 +144,35 @@ const state: ServerState = {
   },
   resultFor: (document) => cache.get(document),
   parsedFor: (document) => cache.parsedFor(document),
+  bibliography: bibliographyFile,
 };
+
+/** A bibliography larger than this is not read, and so not edited. */
+const MAX_BIBLIOGRAPHY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The bibliography file a draft's front matter names, relative to the draft: the open document's
+ * text if the client has it open, else the disk's. Undefined for a draft that is no file (it has
+ * no folder), for a name that is not CSL-JSON, and for a file that cannot be read.
+ */
+function bibliographyFile(draftUri: string, path: string): BibliographyFile | undefined {
+  const draft = pathOf(draftUri);
+  if (!draft || !/\.json$/i.test(path)) return undefined;
+  const file = resolve(dirname(draft), path);
+  // In Restricted Mode a draft's front matter cannot send edits outside the workspace.
+  if (!trusted && !insideAny(file, workspaceRoots)) return undefined;
+  const uri = pathToFileURL(file).href;
+  const open = documents.get(uri);
+  if (open) return { uri, text: open.getText(), version: open.version };
+  try {
+    const info = statSync(file, { throwIfNoEntry: false });
+    if (!info) return { uri, text: undefined, version: null };
+    if (!info.isFile() || info.size > MAX_BIBLIOGRAPHY_BYTES) return undefined;
+    return { uri, text: readFileSync(file, 'utf8'), version: null };
+  } catch {
+    return undefined;
+  }
+}
 
 function isDraft(document: TextDocument): boolean {
   return document.languageId === 'markdown' || /\.(?:md|markdown|mdown|mkd)$/i.test(document.uri);
@@ -198,7 +229,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
       definitionProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [COMMANDS.citeAll, COMMANDS.factFiles] },
+      executeCommandProvider: { commands: [COMMANDS.citeAll, COMMANDS.factFiles, COMMANDS.addToBibliography] },
       ...(pullDiagnostics && { diagnosticProvider: { identifier: 'factcheck', interFileDependencies: false, workspaceDiagnostics: false } }),
     },
     serverInfo: { name: 'factcheck', version: '0.1.0' },
@@ -288,6 +319,7 @@ async function editorSettings(): Promise<ConfigInput | undefined> {
     if (typeof value['citationStyle'] === 'string' && ['apa', 'vancouver', 'harvard1'].includes(value['citationStyle'])) {
       out.citationStyle = value['citationStyle'] as Settings['citationStyle'];
     }
+    if (value['citationFormat'] === 'footnote' || value['citationFormat'] === 'pandoc') out.citationFormat = value['citationFormat'];
     if (typeof value['diagnosticsDelay'] === 'number' && value['diagnosticsDelay'] >= 0) debounceMs = value['diagnosticsDelay'];
     else if (value['diagnosticsDelay'] === null) debounceMs = undefined;
     return out;
@@ -437,10 +469,24 @@ connection.onExecuteCommand(
       const document = typeof uri === 'string' ? draftOf(uri) : undefined;
       if (!document) throw new ResponseError(ErrorCodes.InvalidParams, 'factcheck.citeAll takes the URI of an open Markdown document');
       const draft = cache.get(document);
-      const edits = citeAllEdits(draft.result.claims);
+      const { edits, bibliography } = citeAll(draft.result.claims);
       if (edits.length === 0) return { applied: false, cited: 0 };
-      const result = await connection.workspace.applyEdit({ label: 'Cite all supported claims', edit: toWorkspaceEdit(document.uri, draft.version, edits, draft.lines) });
+      const edit = toWorkspaceEdit(document.uri, draft.version, edits, draft.lines, bibliography && { addition: bibliography, lookup: bibliographyFile });
+      const result = await connection.workspace.applyEdit({ label: 'Cite all supported claims', edit });
       return { applied: result.applied, cited: edits.length };
+    }
+    if (params.command === COMMANDS.addToBibliography) {
+      // After a Pandoc citation key was completed: the source goes into the draft's bibliography.
+      const [uri, ids] = params.arguments ?? [];
+      const document = typeof uri === 'string' ? draftOf(uri) : undefined;
+      if (!document || !Array.isArray(ids)) throw new ResponseError(ErrorCodes.InvalidParams, 'factcheck.addToBibliography takes the URI of an open Markdown document and source ids');
+      const target = bibliographyTarget(document.getText(), cache.parsedFor(document).frontMatter);
+      const items = ids.flatMap((id) => { const source = typeof id === 'string' ? checker.base.sources.get(id) : undefined; return source ? [cslItem(source)] : []; });
+      const file = target && items.length ? bibliographyFile(document.uri, target.path) : undefined;
+      const changes = file && target ? bibliographyChanges(file, { path: target.path, items }) : [];
+      if (changes.length === 0) return { applied: false };
+      const result = await connection.workspace.applyEdit({ label: 'Add to the bibliography', edit: { documentChanges: changes } });
+      return { applied: result.applied };
     }
     throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
   }),

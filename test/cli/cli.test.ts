@@ -225,6 +225,50 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     assert.equal(run(['--fix', '-'], 'Nothing to fix.').out, 'Nothing to fix.');
   });
 
+  it('--fix --cite --citation-format pandoc corrects, cites with [@id] and writes the bibliography the front matter names', () => {
+    mkdirSync(join(dir, 'memo'), { recursive: true });
+    const name = file('memo/pandoc.md', `---\ntitle: Memo\nbibliography: refs.json\n---\n\n${WRONG.trimEnd()} Khamenei visited North Korea in 1989.\n`);
+    file('memo/refs.json', '[\n  {"id": "other", "type": "book", "title": "Other"}\n]\n');
+    const r = run(['--fix', '--cite', '--citation-format', 'pandoc', name]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.err, [
+      'memo/pandoc.md:6:31  fixed  lineage  "Yono-class midget submarine" → "Nodong-1"',
+      'memo/pandoc.md:6:39  cited  [@oba-iransource]',
+      'memo/pandoc.md:6:77  cited  [@oba-iransource]',
+      'memo/refs.json  added  oba-iransource',
+      '',
+    ].join('\n'));
+    assert.equal(
+      readFileSync(join(dir, name), 'utf8'),
+      '---\ntitle: Memo\nbibliography: refs.json\n---\n\nThe Shahab-3 is a copy of the Nodong-1 [@oba-iransource]. Khamenei visited North Korea in 1989 [@oba-iransource].\n',
+    );
+    const bibliography = readFileSync(join(dir, 'memo', 'refs.json'), 'utf8');
+    assert.ok(bibliography.startsWith('[\n  {"id": "other", "type": "book", "title": "Other"},\n  {\n    "id": "oba-iransource",'), bibliography);
+    const items = JSON.parse(bibliography) as Array<Record<string, unknown>>;
+    assert.deepEqual(items.map((i) => i['id']), ['other', 'oba-iransource']);
+    assert.ok(!('origin' in items[1]!), 'no Factcheck-internal field');
+
+    // Again: nothing left to cite, the bibliography untouched.
+    const again = run(['--cite', '--citation-format', 'pandoc', name]);
+    assert.equal(again.err, '');
+    assert.equal(readFileSync(join(dir, 'memo', 'refs.json'), 'utf8'), bibliography);
+
+    // No bibliography named: the front matter names references.json, which is created beside the draft.
+    const bare = file('memo/bare.md', 'The Shahab-3 is based on the Nodong-1.\n');
+    assert.equal(run(['--cite', '--citation-format', 'pandoc', bare]).code, 0);
+    assert.equal(readFileSync(join(dir, bare), 'utf8'), '---\nbibliography: references.json\n---\n\nThe Shahab-3 is based on the Nodong-1 [@oba-iransource].\n');
+    assert.deepEqual((JSON.parse(readFileSync(join(dir, 'memo', 'references.json'), 'utf8')) as Array<{ id: string }>).map((i) => i.id), ['oba-iransource']);
+    assert.equal(run(['--citation-format', 'endnote', bare]).err, "factcheck: unknown citation format 'endnote'; use footnote or pandoc\n");
+    // The format from .factcheck.yaml, and the flag over it.
+    const config = file('memo/pandoc.factcheck.yaml', 'citationFormat: pandoc\n');
+    const configured = file('memo/configured.md', 'The Shahab-3 is based on the Nodong-1.\n');
+    assert.equal(run(['--config', config, '--cite', '--citation-format', 'footnote', configured]).code, 0);
+    assert.match(readFileSync(join(dir, configured), 'utf8'), /^The Shahab-3 is based on the Nodong-1\.\[\^oba-iransource\]\n/);
+    const configuredToo = file('memo/configured-too.md', 'The Shahab-3 is based on the Nodong-1.\n');
+    assert.equal(run(['--config', config, '--cite', configuredToo]).code, 0);
+    assert.match(readFileSync(join(dir, configuredToo), 'utf8'), /Nodong-1 \[@oba-iransource\]\.\n$/);
+  });
+
   it('--check-facts with drafts checks the fact base only, and says which drafts it did not check', () => {
     const r = run(['--check-facts', file('skipped.md', WRONG)]);
     assert.equal(r.code, 0);

@@ -223,6 +223,37 @@ statements:
     }
   });
 
+  it('in the pandoc citation format, "Insert citation" edits the draft and creates the bibliography its front matter names', async () => {
+    const client = await LspClient.start({ workspace, settings: { citationFormat: 'pandoc' } });
+    try {
+      const draft = uri('pandoc.md');
+      await client.open(draft, '---\nbibliography: refs/pandoc.json\n---\n\nThe Shahab-3 is based on the Nodong-1.\n');
+      await client.diagnosticsFor(draft, 1);
+      const at = { line: 4, character: 5 };
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: draft }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } })) as CodeAction[];
+      const cite = actions.find((a) => a.title.startsWith('Insert citation'));
+      assert.ok(cite, actions.map((a) => a.title).join(' | '));
+      const [text, create, bibliography] = cite.edit!.documentChanges! as [
+        { textDocument: { uri: string; version: number }; edits: Array<{ newText: string; range: unknown }> },
+        { kind: string; uri: string },
+        { textDocument: { uri: string; version: null }; edits: Array<{ newText: string }> },
+      ];
+      assert.equal(text.textDocument.uri, draft);
+      assert.deepEqual(text.edits, [{ range: { start: { line: 4, character: 37 }, end: { line: 4, character: 37 } }, newText: ' [@oba-iransource]' }]);
+      assert.deepEqual(create, { kind: 'create', uri: uri('refs/pandoc.json'), options: { ignoreIfExists: true } });
+      assert.equal(bibliography.textDocument.uri, uri('refs/pandoc.json'));
+      assert.equal(bibliography.textDocument.version, null);
+      assert.deepEqual((JSON.parse(bibliography.edits[0]!.newText) as Array<{ id: string }>).map((i) => i.id), ['oba-iransource']);
+
+      // What an accepted completion of `[@` runs: the source added to the bibliography, the file created.
+      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'factcheck.addToBibliography', arguments: [draft, ['oba-iransource']] });
+      const applied = await client.until('the bibliography edit', () => client.applied.at(-1));
+      assert.deepEqual(applied.edit.documentChanges?.map((c) => ('kind' in c ? c.kind : c.textDocument.uri)), ['create', uri('refs/pandoc.json')]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('survives a handler that throws: that request fails, the server keeps serving', async () => {
     const client = await LspClient.start({ workspace, env: { FACTCHECK_TEST_FAULT: 'hover' } });
     try {

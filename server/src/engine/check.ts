@@ -9,6 +9,7 @@
  */
 
 import { Citer, type CitationPlan, type CitationStyle, type TextEdit } from './citations.js';
+import type { BibliographyAddition, CitationFormat } from './pandoc.js';
 import { ALL_CHECKS } from './checks/index.js';
 import type { Check, Judgement, Sentence, Verdict } from './checks/types.js';
 import { EntityMatcher } from './entities/matcher.js';
@@ -35,6 +36,7 @@ import { describeMatch, matchFrames, type FrameMatch } from './frames/match.js';
 import { fixTitle, minimalEdit, oneLine } from './minimalEdit.js';
 
 export type { TextEdit } from './citations.js';
+export type { BibliographyAddition, CitationFormat } from './pandoc.js';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -46,6 +48,11 @@ export interface Fix {
   readonly kind: 'correct' | 'correct-and-cite' | 'cite';
   readonly preferred?: boolean;
   readonly edits: readonly TextEdit[];
+  /**
+   * Pandoc citations: sources to add to the draft's bibliography file, another document. The
+   * caller reads that file and turns this into edits of it with `bibliographyChange` (pandoc.ts).
+   */
+  readonly bibliography?: BibliographyAddition;
 }
 
 /** A refuted claim: what is wrong, where, why, and how to fix it. Offsets are document offsets. */
@@ -95,6 +102,8 @@ export interface CheckOptions {
   /** Severity per check code, or 'off'. Refuted claims are errors by default. */
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
   readonly citationStyle?: CitationStyle;
+  /** Footnotes (the default) or Pandoc citations with a CSL-JSON bibliography. */
+  readonly citationFormat?: CitationFormat;
 }
 
 /** What one check said about one sentence of a block. */
@@ -223,7 +232,7 @@ export class Checker {
     const suppressions = new Suppressions(parsed.comments, text);
     const findings: Finding[] = [];
     const claims: Claim[] = [];
-    const citer = new Citer(text, this.base, parsed.footnotes, options.citationStyle ?? 'apa');
+    const citer = new Citer(text, this.base, parsed.footnotes, options.citationStyle ?? 'apa', { format: options.citationFormat ?? 'footnote', ...(parsed.frontMatter && { frontMatter: parsed.frontMatter }) });
     const refutedRanges = new Set<string>();
     const otherRanges = new Set<string>();
 
@@ -257,7 +266,7 @@ export class Checker {
         // A claim on which the sources differ cites the source it agrees with, listed first.
         const cited = j.verdict === 'disputed' ? sourcesOf(this.base, j.facts.slice(0, 1)) : sources;
         const cite = citer.plan(cited, citeEnd);
-        const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, cited)}`, kind: 'cite', edits: citeEdits(cite) }] : [];
+        const citeFix: Fix[] = cite ? [{ title: `Insert citation: ${sourceTitle(this.base, cited)}`, kind: 'cite', edits: citeEdits(cite), ...(cite.bibliography && { bibliography: cite.bibliography }) }] : [];
         const resolved = inBlockReferences.map((r) => ({ start: offsetOf(block, r.start), end: endOffset(block, r.end), entity: r.entity }));
         const read = resolved.length ? { resolved } : {};
         claims.push({ code: check.code, verdict: j.verdict, start, end, facts: j.facts, sources, fixes: j.verdict === 'supported' || j.verdict === 'disputed' ? citeFix : [], ...read });
@@ -410,7 +419,7 @@ export class Checker {
       const correct: TextEdit = { start, end, newText: correction.to };
       const title = fixTitle(correction.from.replaceAll(GAP, '…'), correction.to);
       fixes.push({ title, kind: 'correct', preferred: true, edits: [correct] });
-      for (const cite of citeFix) fixes.push({ title: `${title} and cite`, kind: 'correct-and-cite', edits: [correct, ...cite.edits] });
+      for (const cite of citeFix) fixes.push({ title: `${title} and cite`, kind: 'correct-and-cite', edits: [correct, ...cite.edits], ...(cite.bibliography && { bibliography: cite.bibliography }) });
     }
     return {
       code: check.code,
@@ -585,7 +594,7 @@ function withoutTrailingGaps(text: string, end: number): number {
 }
 
 function citeEdits(plan: CitationPlan): TextEdit[] {
-  return plan.definition ? [plan.reference, plan.definition] : [plan.reference];
+  return [...(plan.naming ? [plan.naming] : []), plan.reference, ...(plan.definition ? [plan.definition] : [])];
 }
 
 /** Source ids behind facts (statements or quotations), in order of first appearance. */

@@ -2,14 +2,16 @@
  * Citations as Markdown footnotes. A source is cited as `[^source-id]` after the sentence and a
  * definition `[^source-id]: <reference>` at the end of the document, the reference formatted
  * from the source's CSL-JSON by citation-js. A footnote that already cites the source (by label,
- * URL or title) is reused, never duplicated.
+ * URL or title) is reused, never duplicated. In the `pandoc` format a source is cited as
+ * `[@source-id]` instead, and added to the draft's bibliography (pandoc.ts).
  */
 
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { FactBase } from './factbase/factbase.js';
 import type { Source } from './factbase/types.js';
-import type { FootnoteDefinition } from './markdown/parse.js';
+import type { FootnoteDefinition, FrontMatter } from './markdown/parse.js';
+import { bibliographyTarget, cslItem, enclosingCitation, pandocCitation, pandocCitationAt, pandocCitedAt, type BibliographyAddition, type BibliographyTarget, type CitationFormat, type CslItem } from './pandoc.js';
 
 /** CSL styles citation-js ships with plugin-csl. */
 export type CitationStyle = 'apa' | 'vancouver' | 'harvard1';
@@ -30,8 +32,7 @@ export function formatReference(source: Source, style: CitationStyle = 'apa'): s
   if (hit !== undefined) return hit;
   let text: string;
   try {
-    const { origin: _origin, ...csl } = source;
-    text = new Cite(csl).format('bibliography', { format: 'text', template: style, lang: 'en-US' }) as string;
+    text = new Cite(cslItem(source)).format('bibliography', { format: 'text', template: style, lang: 'en-US' }) as string;
     // Vancouver numbers its entries; a footnote carries its own label.
     text = text.replace(/^\s*\d+\.\s+/, '').replace(/\s+/g, ' ').trim();
   } catch {
@@ -60,10 +61,20 @@ export function existingFootnote(source: Source, footnotes: readonly FootnoteDef
 }
 
 export interface CitationPlan {
-  /** The footnote reference to insert after the claim's sentence. */
+  /** The footnote reference to insert after the claim's sentence (a Pandoc citation before its final stop). */
   readonly reference: TextEdit;
   /** The definition to append, unless the document already has one for the source. */
   readonly definition?: TextEdit;
+  /** Pandoc: the edit of the front matter that names the bibliography, when it names none. */
+  readonly naming?: TextEdit;
+  /** Pandoc: the sources to add to the bibliography file. */
+  readonly bibliography?: BibliographyAddition;
+}
+
+/** How a document's citations are written: the format, and for Pandoc the draft's front matter. */
+export interface CitationSetting {
+  readonly format?: CitationFormat;
+  readonly frontMatter?: FrontMatter;
 }
 
 /**
@@ -75,13 +86,47 @@ export class Citer {
   private readonly labels = new Map<string, string | undefined>();
   private ending: { eol: string; lead: string } | undefined;
   private readonly definitions = new Map<string, TextEdit>();
+  private target: { value: BibliographyTarget } | undefined;
+  private readonly items = new Map<string, CslItem>();
 
   constructor(
     private readonly document: string,
     private readonly base: FactBase,
     private readonly footnotes: readonly FootnoteDefinition[],
     private readonly style: CitationStyle,
+    private readonly setting: CitationSetting = {},
   ) {}
+
+  /** Pandoc: where the bibliography is, and the edit that names it if the front matter does not. */
+  private bibliography(): BibliographyTarget {
+    this.target ??= { value: bibliographyTarget(this.document, this.setting.frontMatter) };
+    return this.target.value;
+  }
+
+  /**
+   * Pandoc citations of `sourceIds` for the sentence ending at `sentenceEnd`: one group of the
+   * sources not already cited there, before the sentence's final stop.
+   */
+  private planPandoc(sourceIds: readonly string[], sentenceEnd: number): CitationPlan | undefined {
+    let at = pandocCitationAt(this.document, sentenceEnd);
+    let end = sentenceEnd;
+    // A stop inside a citation group (`[see @a, p. 3]`) ended the sentence early: cite after the group.
+    const inside = enclosingCitation(this.document, at);
+    if (inside) at = end = inside.close + 1;
+    const ids = sourceIds.filter((id) => this.base.sources.has(id) && !pandocCitedAt(this.document, at, end, id));
+    if (ids.length === 0) return undefined;
+    // Right after a citation group (`Nodong-1 [@a].`), the sources join it: `[@a; @b]`.
+    const joins = this.document[at - 1] === ']' && enclosingCitation(this.document, at - 1) !== undefined;
+    const reference = joins ? { start: at - 1, end: at - 1, newText: ids.map((id) => `; @${id}`).join('') } : { start: at, end: at, newText: pandocCitation(ids) };
+    const target = this.bibliography();
+    if (!target) return { reference };
+    const items = ids.map((id) => {
+      let item = this.items.get(id);
+      if (!item) this.items.set(id, (item = cslItem(this.base.sources.get(id)!)));
+      return item;
+    });
+    return { reference, ...(target.naming && { naming: target.naming }), bibliography: { path: target.path, items } };
+  }
 
   /**
    * Edits that cite `sourceIds` after the sentence ending at `sentenceEnd` (a document offset).
@@ -89,6 +134,7 @@ export class Citer {
    * the end of the document, after a blank line.
    */
   plan(sourceIds: readonly string[], sentenceEnd: number): CitationPlan | undefined {
+    if (this.setting.format === 'pandoc') return this.planPandoc(sourceIds, sentenceEnd);
     const refs: string[] = [];
     // Definitions are formatted when someone reads them: citeproc is slow to start, and most
     // diagnostics are published without their fixes ever being looked at.
@@ -149,8 +195,9 @@ export function planCitation(
   sentenceEnd: number,
   footnotes: readonly FootnoteDefinition[],
   style: CitationStyle,
+  setting: CitationSetting = {},
 ): CitationPlan | undefined {
-  return new Citer(document, base, footnotes, style).plan(sourceIds, sentenceEnd);
+  return new Citer(document, base, footnotes, style, setting).plan(sourceIds, sentenceEnd);
 }
 
 /** A text edit whose new text is computed on first read (and then kept); it reads like any edit. */

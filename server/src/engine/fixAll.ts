@@ -6,6 +6,7 @@
 
 import type { Claim, Finding } from './check.js';
 import type { TextEdit } from './citations.js';
+import { citationKeys, type BibliographyAddition, type CslItem } from './pandoc.js';
 
 /** The preferred fix of every finding, skipping any fix that would overlap one already taken. */
 export function fixAllEdits(findings: readonly Finding[]): TextEdit[] {
@@ -31,20 +32,40 @@ export function fixAllChanges(findings: readonly Finding[]): Array<{ readonly fi
  * and one definition per source at the end of the document.
  */
 export function citeAllEdits(claims: readonly Claim[]): TextEdit[] {
+  return citeAll(claims).edits;
+}
+
+/**
+ * The same, with the sources Pandoc citations add to the bibliography (each once). Pandoc
+ * citations of one sentence by several claims make one group: `Nodong-1 [@a; @b].`
+ */
+export function citeAll(claims: readonly Claim[]): { readonly edits: TextEdit[]; readonly bibliography?: BibliographyAddition } {
   const references = new Map<string, TextEdit>();
   const definitions = new Map<string, TextEdit>();
+  const groups = new Map<number, string[]>();
+  let bibliography: { path: string; items: Map<string, CslItem> } | undefined;
   for (const claim of claims) {
     if (claim.verdict !== 'supported') continue;
     for (const fix of claim.fixes.filter((f) => f.kind === 'cite')) {
+      for (const item of fix.bibliography?.items ?? []) {
+        bibliography ??= { path: fix.bibliography!.path, items: new Map() };
+        if (!bibliography.items.has(item.id)) bibliography.items.set(item.id, item);
+      }
       for (const edit of fix.edits) {
         // A definition is the edit that inserts "[^label]: ..."; the reference is "[^label]".
         const label = /\[\^([^\]]+)\]:/.exec(edit.newText)?.[1];
+        const group = edit.start === edit.end ? /^ \[(@[^\]]*)\]$/.exec(edit.newText)?.[1] : undefined;
         if (label !== undefined) definitions.set(label, edit);
-        else references.set(`${edit.start}\u0000${edit.newText}`, edit);
+        else if (group !== undefined) {
+          const keys = groups.get(edit.start) ?? [];
+          for (const key of citationKeys(group)) if (!keys.includes(key)) keys.push(key);
+          groups.set(edit.start, keys);
+        } else references.set(`${edit.start}\u0000${edit.newText}`, edit);
       }
     }
   }
   const out = [...references.values()];
+  for (const [at, keys] of groups) out.push({ start: at, end: at, newText: ` [${keys.map((k) => `@${k}`).join('; ')}]` });
   const defs = [...definitions.values()];
   if (defs.length) {
     // All definitions append at the end: join them into one edit, keeping the first one's
@@ -52,7 +73,7 @@ export function citeAllEdits(claims: readonly Claim[]): TextEdit[] {
     const [first, ...rest] = defs;
     out.push({ start: first!.start, end: first!.end, newText: first!.newText + rest.map((d) => d.newText.replace(/^(?:\r?\n)+/, '')).join('') });
   }
-  return out;
+  return bibliography ? { edits: out, bibliography: { path: bibliography.path, items: [...bibliography.items.values()] } } : { edits: out };
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

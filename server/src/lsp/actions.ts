@@ -10,7 +10,8 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Claim, Finding } from '../engine/check.js';
 import type { TextEdit } from '../engine/citations.js';
-import { citeAllEdits, fixAllEdits } from '../engine/fixAll.js';
+import { citeAll, fixAllEdits } from '../engine/fixAll.js';
+import type { BibliographyAddition } from '../engine/pandoc.js';
 import { CITE_ALL_KIND, FIX_ALL_KIND } from '../protocol.js';
 import { toCodeAction, toWorkspaceEdit, type DiagnosticData } from './convert.js';
 import type { DraftResult, ServerState } from './state.js';
@@ -31,17 +32,17 @@ export function codeActions(document: TextDocument, params: CodeActionParams, st
       const diagnostics = params.context.diagnostics.filter((d) => matches(d, finding, draft));
       // A diagnostic from an older version names text that may have moved: offer nothing for it.
       if (params.context.diagnostics.some((d) => isOurs(d) && stale(d, draft)) && diagnostics.length === 0) continue;
-      for (const fix of finding.fixes) out.push(toCodeAction(document.uri, draft.version, fix, draft.lines, diagnostics));
+      for (const fix of finding.fixes) out.push(toCodeAction(document.uri, draft.version, fix, draft.lines, diagnostics, state.bibliography));
       out.push(disableForLine(document, draft, finding, diagnostics));
     }
     for (const claim of draft.result.claims) {
       if (claim.verdict !== 'supported' || !touches(claim, start, end)) continue;
-      for (const fix of claim.fixes) out.push(toCodeAction(document.uri, draft.version, fix, draft.lines, []));
+      for (const fix of claim.fixes) out.push(toCodeAction(document.uri, draft.version, fix, draft.lines, [], state.bibliography));
     }
   }
   if (wants(CITE_ALL_KIND)) {
-    const edits = citeAllEdits(draft.result.claims);
-    if (edits.length) out.push(sourceAction('Cite all supported claims', CITE_ALL_KIND, document, draft, edits));
+    const { edits, bibliography } = citeAll(draft.result.claims);
+    if (edits.length) out.push(sourceAction('Cite all supported claims', CITE_ALL_KIND, document, draft, edits, bibliography && { addition: bibliography, state }));
   }
   if (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.SourceFixAll) ?? false)) {
     const edits = fixAllEdits(draft.result.findings);
@@ -50,8 +51,9 @@ export function codeActions(document: TextDocument, params: CodeActionParams, st
   return out;
 }
 
-function sourceAction(title: string, kind: string, document: TextDocument, draft: DraftResult, edits: readonly TextEdit[]): CodeAction {
-  return { title, kind, edit: toWorkspaceEdit(document.uri, draft.version, edits, draft.lines) };
+function sourceAction(title: string, kind: string, document: TextDocument, draft: DraftResult, edits: readonly TextEdit[], bibliography?: { addition: BibliographyAddition; state: ServerState }): CodeAction {
+  const file = bibliography && { addition: bibliography.addition, lookup: bibliography.state.bibliography };
+  return { title, kind, edit: toWorkspaceEdit(document.uri, draft.version, edits, draft.lines, file) };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { CitationStyle } from '../engine/citations.js';
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { ParsedDraft } from '../engine/markdown/parse.js';
 import { LineIndex } from '../engine/text/positions.js';
+import type { BibliographyLookup } from './convert.js';
 
 /** The latest check of one draft, for the version it was computed on. */
 export interface DraftResult {
@@ -28,6 +29,8 @@ export interface ServerState {
   resultFor(document: TextDocument): DraftResult;
   /** The parsed Markdown of a document (blocks, footnotes), cached with the result. */
   parsedFor(document: TextDocument): ParsedDraft;
+  /** Reads the bibliography file a draft names, for Pandoc citations; without it none is edited. */
+  readonly bibliography?: BibliographyLookup;
 }
 
 /**

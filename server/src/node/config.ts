@@ -14,6 +14,7 @@ import { LineCounter, parseDocument, type Node } from 'yaml';
 import schema from '../../../schemas/factcheck-config.schema.json' with { type: 'json' };
 import type { Severity } from '../engine/check.js';
 import type { CitationStyle } from '../engine/citations.js';
+import type { CitationFormat } from '../engine/pandoc.js';
 import type { FactBaseProblem } from '../engine/factbase/types.js';
 import { describeFsError } from './factFiles.js';
 
@@ -26,6 +27,7 @@ export interface ConfigInput {
   readonly includeBuiltinFacts?: boolean;
   readonly severity?: Readonly<Record<string, Severity | 'off'>>;
   readonly citationStyle?: CitationStyle;
+  readonly citationFormat?: CitationFormat;
 }
 
 /** The configuration in force: fact-base folders are absolute. */
@@ -34,9 +36,10 @@ export interface Settings {
   readonly includeBuiltinFacts: boolean;
   readonly severity: Readonly<Record<string, Severity | 'off'>>;
   readonly citationStyle: CitationStyle;
+  readonly citationFormat: CitationFormat;
 }
 
-export const DEFAULT_SETTINGS: Settings = { factBases: [], includeBuiltinFacts: true, severity: {}, citationStyle: 'apa' };
+export const DEFAULT_SETTINGS: Settings = { factBases: [], includeBuiltinFacts: true, severity: {}, citationStyle: 'apa', citationFormat: 'footnote' };
 
 /** The nearest `.factcheck.yaml` in `dir` or above it. */
 export function findConfig(dir: string): string | undefined {
@@ -114,6 +117,7 @@ export function mergeSettings(root: string, ...layers: ReadonlyArray<ConfigInput
       includeBuiltinFacts: layer.includeBuiltinFacts ?? out.includeBuiltinFacts,
       severity: { ...out.severity, ...layer.severity },
       citationStyle: layer.citationStyle ?? out.citationStyle,
+      citationFormat: layer.citationFormat ?? out.citationFormat,
     };
   }
   return out;

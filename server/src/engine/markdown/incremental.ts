@@ -144,6 +144,7 @@ function shift(r: RootBlock, delta: number): RootBlock {
       comments: c.comments.map((m) => ({ ...m, start: m.start + delta, end: m.end + delta })),
       footnotes: c.footnotes.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta })),
       footnoteReferences: c.footnoteReferences,
+      ...(c.frontMatter && { frontMatter: { ...c.frontMatter, start: c.frontMatter.start + delta, end: c.frontMatter.end + delta } }),
     },
   };
 }

@@ -64,12 +64,22 @@ export interface FootnoteDefinition {
   readonly text: string;
 }
 
+/** The draft's front matter: its range (fences included) and what is between the fences. */
+export interface FrontMatter {
+  readonly kind: 'yaml' | 'toml';
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+}
+
 export interface ParsedDraft {
   readonly blocks: readonly ProseBlock[];
   readonly comments: readonly Comment[];
   readonly footnotes: readonly FootnoteDefinition[];
   /** Labels of footnote references used in the text. */
   readonly footnoteReferences: ReadonlySet<string>;
+  /** The front matter, when the draft opens with one (for the bibliography Pandoc citations use). */
+  readonly frontMatter?: FrontMatter;
 }
 
 /**
@@ -157,6 +167,7 @@ export function assemble(roots: readonly RootBlock[]): ParsedDraft {
     for (const c of r.content.comments) out.comments.push(c);
     for (const f of r.content.footnotes) out.footnotes.push(f);
     for (const l of r.content.footnoteReferences) out.footnoteReferences.add(l);
+    out.frontMatter ??= r.content.frontMatter;
   }
   return out;
 }
@@ -166,6 +177,7 @@ interface Sink {
   readonly comments: Comment[];
   readonly footnotes: FootnoteDefinition[];
   readonly footnoteReferences: Set<string>;
+  frontMatter?: FrontMatter;
 }
 
 function walkBlocks(parent: Parents, source: string, shift: number, out: Sink, paragraph: 'paragraph' | 'listItem' = 'paragraph'): void {
@@ -204,8 +216,13 @@ function walkBlocks(parent: Parents, source: string, shift: number, out: Sink, p
       case 'list':
         walkBlocks(node, source, shift, out, paragraph);
         break;
+      case 'yaml':
+        // Front matter is no prose; it is kept for the bibliography it may name.
+        out.frontMatter = { kind: 'yaml', start: (node.position?.start.offset ?? 0) + shift, end: (node.position?.end.offset ?? 0) + shift, value: node.value };
+        break;
       default:
-        // code, yaml/toml front matter, thematic breaks, definitions: not prose.
+        // code, TOML front matter (mdast types no 'toml'), thematic breaks, definitions: not prose.
+        if ((node.type as string) === 'toml') out.frontMatter = { kind: 'toml', start: (node.position?.start.offset ?? 0) + shift, end: (node.position?.end.offset ?? 0) + shift, value: String((node as { value?: unknown }).value ?? '') };
         break;
     }
   }
