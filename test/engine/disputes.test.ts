@@ -93,6 +93,16 @@ ${competing}`,
     assert.deepEqual(base.statements.get('m-parent')?.value, { kind: 'entity', id: 'p' });
   });
 
+  it('says that references on the statement itself are not used', () => {
+    const [file] = files(`      - { object: p, references: [{ source: a }] }
+      - { object: q, references: [{ source: b }] }
+`);
+    const text = file!.text.replace('    competing:', '    references: [{ source: a }]\n    competing:');
+    const { base, problems } = loadFactBase([{ path: 'd.yaml', text }]);
+    assert.deepEqual(problems.map((p) => [p.code, p.severity]), [['competing-references', 'warning']]);
+    assert.deepEqual(base.statements.get('m-parent#2')!.references, [{ source: 'b' }]);
+  });
+
   it('requires references on every value', () => {
     const { problems } = loadFactBase(files(`      - { object: p, references: [{ source: a }] }
       - { object: q }

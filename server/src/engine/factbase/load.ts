@@ -695,6 +695,11 @@ function statementFrom(item: RawItem, problems: Problems, ctx: LinkContext): Sta
 function competingValues(item: RawItem, problems: Problems, ctx: LinkContext, knownReferences: (item: RawItem) => Reference[]): Statement[] {
   const { competing, ...common } = item.data as Record<string, unknown> & { competing: Record<string, unknown>[] };
   const id = common['id'] as string;
+  // Each value stands on its own references: ones on the statement would back every value at once.
+  if (common['references'] !== undefined) {
+    problems.at(item, 'references', 'competing-references',
+      `a statement with competing values takes its references on each value; these are not used. Move each to the value its source gives`, 'warning');
+  }
   const valueKeys = ['object', 'quantity', 'date', 'text'];
   const values: Statement[] = [];
   competing.forEach((value, index) => {
