@@ -8,7 +8,7 @@
  * The output is plain text built from fact files: callers that render Markdown must escape it.
  */
 
-import { compareAtCommonPrecision, formatDate, type FuzzyDate } from './factbase/dates.js';
+import { compareAtCommonPrecision, formatDate, onDate, type FuzzyDate } from './factbase/dates.js';
 import type { FactBase } from './factbase/factbase.js';
 import type { Predicate } from './factbase/predicates.js';
 import type { Bound, Quantity, Quotation, Reference, Statement } from './factbase/types.js';
@@ -211,9 +211,6 @@ function timeWords(s: Statement): string {
   return out.join(' ');
 }
 
-function onDate(date: FuzzyDate): string {
-  return `${date.precision === 'day' ? 'on' : 'in'} ${formatDate(date)}`;
-}
 
 /** "Bruce Bechtol in Foreign Affairs", "Office of Naval Intelligence (2017)". */
 function attribution(base: FactBase, a: Statement): string {

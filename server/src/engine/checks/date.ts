@@ -13,7 +13,7 @@
  * A date inside a name ("the 1979 revolution") is part of the name.
  */
 
-import { formatDate, type FuzzyDate } from '../factbase/dates.js';
+import { formatDate, onDate, type FuzzyDate } from '../factbase/dates.js';
 import type { FactBase } from '../factbase/factbase.js';
 import type { Statement } from '../factbase/types.js';
 import type { FrameMatch } from '../frames/match.js';
@@ -284,11 +284,6 @@ function namedEventDates(r: Sentence, base: FactBase, used: Set<DateSpan>): Judg
     if (j) out.push(j);
   }
   return out;
-}
-
-/** "in 1989", "on 4 November 2017". */
-function onDate(date: FuzzyDate): string {
-  return `${date.precision === 'day' ? 'on' : 'in'} ${formatDate(date)}`;
 }
 
 type Anchor = 'place' | 'participant' | 'weapon';

@@ -52,7 +52,7 @@ export function ancestry(base: FactBase, id: string): Array<{ id: string; statem
  * The statements that lead from `id` up to its ancestor `target` through any recorded parent (a
  * design can have two), nearest first; undefined when `target` is not an ancestor.
  */
-export function pathTo(base: FactBase, id: string, target: string): Statement[] | undefined {
+function pathTo(base: FactBase, id: string, target: string): Statement[] | undefined {
   const queue: Array<{ at: string; path: Statement[] }> = [{ at: id, path: [] }];
   const seen = new Set([id]);
   while (queue.length > 0) {
@@ -94,16 +94,16 @@ function judgeLineage(r: Sentence, base: FactBase, m: FrameMatch): Judgement | u
   }
   if (m.negation) return undefined;
   // The reverse claim: "the Nodong-1 is based on the Shahab-3" when the base says the opposite.
-  const back = target === undefined ? undefined : pathTo(base, target, subject);
-  const reverse = back && { statement: back[back.length - 1]! };
+  // The statement that names the subject as the target's ancestor.
+  const reverse = target === undefined ? undefined : pathTo(base, target, subject)?.at(-1);
   // "The Nodong-1 is the North Korean counterpart of the Shahab-3": kinship either way holds.
-  if (reverse && m.unit.undirected) return { verdict: 'supported', ...spanOf(m.subject, object), facts: [reverse.statement.id], ...(soft && { hedged: true }) };
+  if (reverse && m.unit.undirected) return { verdict: 'supported', ...spanOf(m.subject, object), facts: [reverse.id], ...(soft && { hedged: true }) };
   if (reverse) {
     const [first, second] = m.subject!.start < object.start ? [m.subject!, object] : [object, m.subject!];
     const swapped = r.text.slice(second.start, second.end) + r.text.slice(first.end, second.start) + r.text.slice(first.start, first.end);
     return {
-      verdict: 'refuted', start: first.start, end: second.end, facts: [reverse.statement.id], hedged: soft, replacement: swapped,
-      message: `The draft has the lineage backwards: the fact base says the ${name(base, target!)} ${describeStatement(base, reverse.statement, { withoutAttributions: true })}.`,
+      verdict: 'refuted', start: first.start, end: second.end, facts: [reverse.id], hedged: soft, replacement: swapped,
+      message: `The draft has the lineage backwards: the fact base says the ${name(base, target!)} ${describeStatement(base, reverse, { withoutAttributions: true })}.`,
     };
   }
   if (chain.length === 0 || !m.frame.oneValue) return undefined;

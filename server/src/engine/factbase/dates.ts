@@ -57,6 +57,11 @@ export function formatDate(date: FuzzyDate): string {
   return `${date.day} ${monthName(date.month)} ${date.year}`;
 }
 
+/** A date with its preposition: "in 1989", "in August 2018", "on 15 August 2018". */
+export function onDate(date: FuzzyDate): string {
+  return `${date.precision === 'day' ? 'on' : 'in'} ${formatDate(date)}`;
+}
+
 /** The ISO text of a date at its own precision. */
 export function isoDate(date: FuzzyDate): string {
   const pad = (n: number) => String(n).padStart(2, '0');
