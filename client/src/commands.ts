@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, OPEN_FACT_COMMAND, type OpenFactTarget } from '../../server/src/protocol.js';
+import { COMMANDS, OPEN_FACT_COMMAND, PICK_SOURCE_COMMAND, type AddToFactBaseArgs, type OpenFactTarget, type SourceChoice } from '../../server/src/protocol.js';
 import { factFileLabels } from './factFileLabels.js';
 
 /** Runs one of the server's commands (workspace/executeCommand). */
@@ -77,12 +77,42 @@ async function openFact(target: unknown): Promise<void> {
   await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at) });
 }
 
-/** Registers the commands contributed in package.json, and the hover cards' link command; returns their disposables. */
+/**
+ * "Add to fact base…" from a code action: every source of the base in a quick pick, likeliest
+ * first (the server ranks them), then the server writes the statement citing the one picked.
+ */
+async function addToFactBase(client: LanguageClient, args: AddToFactBaseArgs): Promise<void> {
+  let choices: SourceChoice[];
+  try {
+    const result = await executeOnServer(client, COMMANDS.factSources, [args]);
+    choices = Array.isArray(result) ? (result as SourceChoice[]) : [];
+  } catch (error) {
+    reportFailure('list the sources', error);
+    return;
+  }
+  if (choices.length === 0) {
+    void vscode.window.showInformationMessage('Factcheck: the fact base has no sources yet. Add the source that backs this fact first (factcheck sources import reads BibTeX and CSL-JSON).');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    choices.map((c) => ({ label: c.label, description: c.detail ?? '', detail: c.id, id: c.id })),
+    { title: `Factcheck: Add to fact base: ${args.proposal.summary}`, placeHolder: 'Select the source that backs it', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return;
+  try {
+    await executeOnServer(client, COMMANDS.addToFactBase, [{ ...args, source: picked.id }]);
+  } catch (error) {
+    reportFailure('add the fact', error);
+  }
+}
+
+/** Registers the commands contributed in package.json, the hover cards' link command and the source picker; returns their disposables. */
 export function registerCommands(client: LanguageClient, extensionPath: string): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('factcheck.restartServer', () => client.restart()),
     vscode.commands.registerCommand('factcheck.citeAllSupported', () => citeAllSupported(client)),
     vscode.commands.registerCommand('factcheck.openFactBase', () => openFactBase(client, extensionPath)),
     vscode.commands.registerCommand(OPEN_FACT_COMMAND, openFact),
+    vscode.commands.registerCommand(PICK_SOURCE_COMMAND, (args: AddToFactBaseArgs) => addToFactBase(client, args)),
   ];
 }

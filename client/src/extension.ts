@@ -20,6 +20,8 @@ export interface FactcheckInitializationOptions {
   readonly trusted: boolean;
   /** This client runs `factcheck.openFact` from the links of hover cards. */
   readonly openFactLinks: true;
+  /** This client picks the source of "Add to fact base…" itself, in a quick pick. */
+  readonly pickSources: true;
 }
 
 /** Starts the language server and registers the status bar item and the commands. */
@@ -43,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: watchers },
     // A function, so that a restart after trust is granted tells the server the new state.
-    initializationOptions: (): FactcheckInitializationOptions => ({ trusted: vscode.workspace.isTrusted, openFactLinks: true }),
+    initializationOptions: (): FactcheckInitializationOptions => ({ trusted: vscode.workspace.isTrusted, openFactLinks: true, pickSources: true }),
     // Hover cards may run one command from their links: opening a fact file at an entry.
     markdown: { isTrusted: { enabledCommands: [OPEN_FACT_COMMAND] } },
     middleware: {

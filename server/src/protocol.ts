@@ -3,6 +3,8 @@
  * client (like vscode-eslint's shared protocol). All are namespaced `factcheck/`.
  */
 
+import type { Proposal } from './engine/authoring.js';
+
 /** Server to client: the fact base's size and health, for a status bar. */
 export const STATUS_NOTIFICATION = 'factcheck/status';
 
@@ -39,7 +41,37 @@ export const COMMANDS = {
   factFiles: 'factcheck.factFiles',
   /** Add sources to the bibliography a draft's front matter names (Pandoc citations): arguments [uri, source ids]. */
   addToBibliography: 'factcheck.addToBibliography',
+  /**
+   * "Add to fact base…": arguments [AddToFactBaseArgs]. Without a source the server asks for one
+   * (window/showMessageRequest); returns `{ applied, file?, statement? }`.
+   */
+  addToFactBase: 'factcheck.addToFactBase',
+  /** The sources to choose from for "Add to fact base…", likeliest first: arguments [AddToFactBaseArgs]; returns SourceChoice[]. */
+  factSources: 'factcheck.factSources',
 } as const;
+
+/** The argument of `factcheck.addToFactBase` and `factcheck.factSources`, as the code action gives it. */
+export interface AddToFactBaseArgs {
+  /** The draft. */
+  readonly uri: string;
+  readonly proposal: Proposal;
+  /** The id of the source that backs the statement; asked for when absent. */
+  readonly source?: string;
+}
+
+/** A source to choose for a new statement, and why it is offered ("cited for Shahab-3"). */
+export interface SourceChoice {
+  readonly id: string;
+  readonly label: string;
+  readonly detail?: string;
+}
+
+/**
+ * A command the VS Code client runs: it lets the writer pick the source of a new statement from
+ * every source of the base (a quick pick), then runs `factcheck.addToFactBase` with it. Code
+ * actions use it when the client says so in its initialization options (`{ "pickSources": true }`).
+ */
+export const PICK_SOURCE_COMMAND = 'factcheck.addToFactBaseWithSource';
 
 /**
  * A command the VS Code client runs (not the server): opens a fact file at an item's entry.

@@ -10,7 +10,7 @@
  */
 
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
@@ -34,6 +34,7 @@ import { FactBase } from './engine/factbase/factbase.js';
 import { citeAll } from './engine/fixAll.js';
 import { bibliographyTarget, cslItem } from './engine/pandoc.js';
 import { codeActions, CODE_ACTION_KINDS } from './lsp/actions.js';
+import { addToFactBaseEdit, MESSAGE_CHOICES, readArgs, sourceChoices, type AuthoringWorkspace } from './lsp/addToFactBase.js';
 import { COMPLETION_TRIGGERS, completion } from './lsp/completion.js';
 import { bibliographyChanges, toDiagnostic, toWorkspaceEdit, type BibliographyFile } from './lsp/convert.js';
 import { definition } from './lsp/definition.js';
@@ -42,7 +43,9 @@ import { documentLinks } from './lsp/links.js';
 import { isFactFile, loadLiveFactBase, type LoadedBase } from './lsp/liveFactBase.js';
 import { ResultCache, type ServerState } from './lsp/state.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, insideAny, mergeSettings, readConfig, type ConfigInput, type Settings } from './node/config.js';
-import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from './protocol.js';
+import { shippedFactBases } from './node/factFiles.js';
+import { COMMANDS, PICK_SOURCE_COMMAND, STATUS_NOTIFICATION, type SourceChoice, type StatusParams } from './protocol.js';
+import type { Proposal } from './engine/authoring.js';
 
 /**
  * Over stdio the transport is built here, so that a broken frame is noticed: a stream whose
@@ -117,6 +120,10 @@ let trusted = true;
 let openFactLinks = false;
 let pullDiagnostics = false;
 let canPullConfiguration = false;
+/** Whether the client shows its own source picker for "Add to fact base…" (the VS Code client does). */
+let pickSources = false;
+let canShowDocument = false;
+let canCreateFiles = false;
 /** The pause before a check after typing: automatic (undefined) unless the user set one. */
 let debounceMs: number | undefined;
 /** Automatic debounce: check at once while checks are fast, wait for a pause when they are slow. */
@@ -215,9 +222,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined) ?? [];
   const root = params.rootUri ? pathOf(params.rootUri) : undefined;
   workspaceRoots = folders.length ? folders : root ? [root] : [];
-  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; diagnosticMode?: string; diagnosticsDelay?: number; openFactLinks?: boolean };
+  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; diagnosticMode?: string; diagnosticsDelay?: number; openFactLinks?: boolean; pickSources?: boolean };
   trusted = init.trusted !== false;
   openFactLinks = init.openFactLinks === true;
+  pickSources = init.pickSources === true;
+  canShowDocument = params.capabilities.window?.showDocument?.support === true;
+  canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   if (typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) debounceMs = init.diagnosticsDelay;
   pullDiagnostics = init.diagnosticMode === 'pull' && params.capabilities.textDocument?.diagnostic !== undefined;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -229,7 +239,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
       definitionProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [COMMANDS.citeAll, COMMANDS.factFiles, COMMANDS.addToBibliography] },
+      executeCommandProvider: { commands: [COMMANDS.citeAll, COMMANDS.factFiles, COMMANDS.addToBibliography, COMMANDS.addToFactBase, COMMANDS.factSources] },
       ...(pullDiagnostics && { diagnosticProvider: { identifier: 'factcheck', interFileDependencies: false, workspaceDiagnostics: false } }),
     },
     serverInfo: { name: 'factcheck', version: '0.1.0' },
@@ -247,6 +257,41 @@ connection.onInitialized(() => {
 // The fact base and the settings.
 
 let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+/** The `.factcheck.yaml` in force, as the last reload found it. */
+let configPath: string | undefined;
+/**
+ * Files "Add to fact base…" wrote through the client, by path, with their text before and after
+ * the edit: the client may keep them unsaved, and the fact must count at once. Each is forgotten
+ * when the client opens or closes it (its text then counts), or when the disk has a text other
+ * than the one before the edit (saved, perhaps with more changes). Creating a new file first
+ * writes it empty, which is still the text before.
+ */
+const authored = new Map<string, { readonly before: string; readonly after: string }>();
+
+function authoredIn(path: string): string | undefined {
+  return authored.has(path) ? path : undefined;
+}
+
+/** A file's text as the client has it: an open document's, or what "Add to fact base…" wrote; undefined for the disk's. */
+function textOf(path: string): string | undefined {
+  return documents.get(pathToFileURL(path).href)?.getText() ?? authored.get(path)?.after;
+}
+
+function forgetAuthored(uri: string, unlessDiskIsBefore = false): void {
+  const path = pathOf(uri);
+  const written = path === undefined ? undefined : authored.get(path);
+  if (!written) return;
+  if (unlessDiskIsBefore) {
+    let disk: string | undefined;
+    try {
+      disk = readFileSync(path!, 'utf8');
+    } catch {
+      disk = undefined;
+    }
+    if ((disk ?? '') === written.before) return;
+  }
+  authored.delete(path!);
+}
 let reloading: Promise<void> | undefined;
 let reloadAgain = false;
 
@@ -280,12 +325,13 @@ async function reload(): Promise<void> {
 
 async function reloadOnce(): Promise<void> {
   const root = workspaceRoots[0] ?? process.cwd();
-  const configPath = workspaceRoots.length ? findConfig(root) : undefined;
-  const fromFile = configPath ? await readConfig(configPath) : { config: {}, problems: [] };
+  configPath = workspaceRoots.length ? findConfig(root) ?? authoredIn(join(root, CONFIG_FILE)) : undefined;
+  const fromFile = configPath ? await readConfig(configPath, textOf(configPath)) : { config: {}, problems: [] };
   const fromEditor = canPullConfiguration ? await editorSettings() : undefined;
   settings = mergeSettings(root, fromFile.config, fromEditor);
 
-  const overlays = new Map<string, string>();
+  // Facts written by "Add to fact base…" count before the client saves them; open documents win.
+  const overlays = new Map<string, string>([...authored].map(([path, { after }]) => [path, after]));
   for (const doc of documents.all()) {
     const path = pathOf(doc.uri);
     if (path && /\.ya?ml$/i.test(path)) overlays.set(path, doc.getText());
@@ -332,6 +378,7 @@ connection.onDidChangeConfiguration(safely('didChangeConfiguration', () => sched
 
 connection.onDidChangeWatchedFiles(
   safely('didChangeWatchedFiles', (params) => {
+    for (const c of params.changes) forgetAuthored(c.uri, true);
     const relevant = params.changes.some((c) => {
       const path = pathOf(c.uri);
       return path !== undefined && (path.endsWith(CONFIG_FILE) || isFactFile(path, loaded));
@@ -384,6 +431,7 @@ function publish(uri: string): void {
 
 documents.onDidOpen(
   safely('didOpen', (e) => {
+    forgetAuthored(e.document.uri);
     if (isDraft(e.document)) schedule(e.document, 0);
   }),
 );
@@ -402,6 +450,7 @@ documents.onDidClose(
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
     cache.clear(e.document.uri);
+    forgetAuthored(e.document.uri);
     if (isDraft(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // A fact file closed without saving: the disk's text counts again.
     const path = pathOf(e.document.uri);
@@ -434,7 +483,7 @@ connection.onHover(
 connection.onCodeAction(
   guard('codeAction', (params) => {
     const document = draftOf(params.textDocument.uri);
-    return document ? codeActions(document, params, state) : [];
+    return document ? codeActions(document, params, state, { addToFactBaseCommand: pickSources ? PICK_SOURCE_COMMAND : COMMANDS.addToFactBase }) : [];
   }),
 );
 
@@ -488,9 +537,72 @@ connection.onExecuteCommand(
       const result = await connection.workspace.applyEdit({ label: 'Add to the bibliography', edit: { documentChanges: changes } });
       return { applied: result.applied };
     }
+    if (params.command === COMMANDS.factSources || params.command === COMMANDS.addToFactBase) {
+      const args = readArgs(params.arguments?.[0], checker.base);
+      if (typeof args === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `factcheck: ${args}`);
+      const choices = sourceChoices(checker.base, args.proposal, documents.get(args.uri)?.getText() ?? '', authoringWorkspace().teamFolders);
+      if (params.command === COMMANDS.factSources) return choices;
+      return addToFactBase(args.proposal, args.source, choices);
+    }
     throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
   }),
 );
+
+/** What "Add to fact base…" may write to: the configured folders, never the shipped ones, and only inside an untrusted workspace. */
+function authoringWorkspace(): AuthoringWorkspace {
+  const shipped = new Set(shippedFactBases().map((f) => resolve(f)));
+  const teamFolders = settings.factBases.map((f) => resolve(f)).filter((f) => !shipped.has(f) && (trusted || insideAny(f, workspaceRoots)));
+  return {
+    base: checker.base,
+    teamFolders,
+    root: workspaceRoots[0],
+    configFile: configPath,
+    read: (path) => {
+      const open = documents.get(pathToFileURL(path).href);
+      if (open) return { text: open.getText(), version: open.version };
+      const written = authored.get(path);
+      if (written !== undefined) return { text: written.after, version: null };
+      try {
+        return { text: readFileSync(path, 'utf8'), version: null };
+      } catch {
+        return { text: undefined, version: null };
+      }
+    },
+  };
+}
+
+/**
+ * Writes a statement from a draft into the team's fact base: asks for the source if the client
+ * did not pick one, applies the edit through the client, counts it at once, and shows it.
+ */
+async function addToFactBase(proposal: Proposal, picked: string | undefined, choices: readonly SourceChoice[]): Promise<{ applied: boolean; file?: string; statement?: string; error?: string }> {
+  const fail = (error: string) => {
+    void connection.window.showErrorMessage(`Factcheck: ${error}`);
+    return { applied: false, error };
+  };
+  let source = picked;
+  if (source === undefined) {
+    const offered = choices.slice(0, MESSAGE_CHOICES);
+    if (offered.length === 0) return fail('the fact base has no sources yet: add the source that backs this fact first (factcheck sources import reads BibTeX and CSL-JSON)');
+    // Buttons are titled by the source; two sources of one title are told apart by their ids.
+    const title = (c: SourceChoice) => (offered.filter((o) => o.label === c.label).length > 1 ? `${c.label} (${c.id})` : c.label);
+    const answer = await connection.window.showInformationMessage(`Factcheck: which source backs "${proposal.summary}"?`, ...offered.map((c) => ({ title: title(c) })));
+    source = offered.find((c) => title(c) === answer?.title)?.id;
+    if (source === undefined) return { applied: false };
+  }
+  const result = addToFactBaseEdit(authoringWorkspace(), proposal, source);
+  if ('error' in result) return fail(result.error);
+  const creates = result.edit.documentChanges?.some((c) => 'kind' in c && c.kind === 'create') ?? false;
+  if (creates && !canCreateFiles) return fail(`this editor cannot create files for a server: create ${result.file} (it may be empty), then add the fact again`);
+  const { applied } = await connection.workspace.applyEdit({ label: 'Add to fact base', edit: result.edit });
+  if (!applied) return { applied: false };
+  authored.set(result.file, { before: result.before, after: result.text });
+  if (result.config) authored.set(result.config.file, { before: result.config.before, after: result.config.text });
+  scheduleReload(0);
+  const uri = pathToFileURL(result.file).href;
+  if (canShowDocument) void connection.window.showDocument({ uri, selection: result.selection, takeFocus: true }).catch(() => undefined);
+  return { applied: true, file: uri, statement: result.statementId };
+}
 
 process.on('uncaughtException', (e) => connection.console.error(`factcheck: uncaught: ${e.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`factcheck: unhandled rejection: ${String(e)}`));

@@ -52,6 +52,11 @@ const FOOTNOTE =
   '[^oba-iransource]: Oba, M. (n.d.). Iran-North Korea relationship reflects failed US policies. IranSource. ' +
   'https://www.atlanticcouncil.org/blogs/iransource/iran-north-korea-relationship-reflects-failed-us-policies/';
 
+/** A sentence the base cannot judge until the team adds its fact, and the action that does. */
+const UNJUDGED = { text: 'Iran-Iraq War', line: 'The Example-1 was used in' };
+const ADD_TO_FACT_BASE = 'Add to fact base: the Example-1 was used in the Iran-Iraq War…';
+const TEAM_SOURCE = 'Team memo on the Example-1 missile';
+
 const QUOTED = DRAFT.replace('hostility', 'enmity');
 const CORRECTED = QUOTED.replace(WRONG, 'Nodong-1');
 const CITED = `${CORRECTED.replace("North Korea's Nodong-1.", "North Korea's Nodong-1.[^oba-iransource]")}\n${FOOTNOTE}\n`;
@@ -234,6 +239,35 @@ describe('Factcheck in VS Code (code-server in Chromium)', { skip, timeout: 300_
       await workbench.openFile('draft.md');
       await workbench.squiggleUnder({ text: 'Shahab-3', line: 'The Example-1 is a copy' });
       await workbench.problem('The draft says the Example-1 derives from the Shahab-3');
+    });
+  });
+
+  e2e('Add to fact base… writes the sentence’s fact into the team’s fact file, citing the source picked, and the draft is judged by it', async () => {
+    const facts = join(workspace, 'team-facts', 'missiles.yaml');
+    await workbench.step('add-to-fact-base-menu', () => workbench.quickFix(UNJUDGED, ADD_TO_FACT_BASE));
+    const rows = await workbench.step('add-to-fact-base-sources', () => workbench.quickPickRows());
+    // The source cited for the Example-1 comes first; every source of the base can be picked.
+    assert.equal(rows[0]?.label, TEAM_SOURCE, JSON.stringify(rows));
+    assert.equal(rows[0]?.description, 'cited for Example-1');
+    assert.ok(rows.length >= 2, JSON.stringify(rows));
+    await workbench.step('add-to-fact-base-written', async () => {
+      await workbench.page.locator('.quick-input-widget input').fill(TEAM_SOURCE);
+      await workbench.visible(workbench.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: TEAM_SOURCE }), 'the team memo, focused');
+      await workbench.page.keyboard.press('Enter');
+      // The fact file the Example-1 is defined in opens at the new statement.
+      await workbench.visible(workbench.page.locator('.tabs-container .tab.active', { hasText: 'missiles.yaml' }), 'missiles.yaml shown');
+      await workbench.visible(workbench.page.locator('.part.editor .monaco-editor .view-line', { hasText: 'id: example-1-used-in-iran-iraq-war' }), 'the new statement');
+      await workbench.save();
+    });
+    const saved = await fileText(facts, 'be saved with the new statement', (text) => text.includes('id: example-1-used-in-iran-iraq-war'));
+    assert.match(saved, /predicate: used-in\n {4}object: iran-iraq-war\n/);
+    assert.match(saved, /- \{ source: team-memo \}/);
+    await workbench.step('add-to-fact-base-judged', async () => {
+      await workbench.openFile('draft.md');
+      // Supported now: the claim can be cited, and there is nothing more to add.
+      const listed = await workbench.openQuickFixMenu(UNJUDGED, `Insert citation: ${TEAM_SOURCE}`);
+      assert.ok(!listed.some((t) => t.startsWith('Add to fact base')), listed.join(' | '));
+      await workbench.page.keyboard.press('Escape');
     });
   });
 

@@ -1,18 +1,24 @@
 /**
  * A real LSP client for tests: starts the built server (`dist/server.cjs --stdio`) as a child
  * process and talks JSON-RPC to it over its standard streams, as Neovim or Emacs would. It keeps
- * a mirror of the documents it opened, answers the server's requests (configuration, applyEdit),
- * and lets tests wait for conditions (diagnostics of a version) instead of sleeping.
+ * a mirror of the documents it opened, answers the server's requests (configuration, applyEdit,
+ * showMessageRequest, showDocument), and lets tests wait for conditions (diagnostics of a
+ * version) instead of sleeping. Like an editor, it creates the files an edit creates on disk,
+ * empty, and keeps the edits of files it has not opened as unsaved buffers (`unsaved`) until a
+ * test saves them.
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -21,8 +27,13 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowDocumentRequest,
+  ShowMessageRequest,
   ShutdownRequest,
   type ApplyWorkspaceEditParams,
+  type MessageActionItem,
+  type ShowDocumentParams,
+  type ShowMessageRequestParams,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
   type TextEdit,
@@ -51,6 +62,13 @@ export class LspClient {
   /** Settles when the server process exits, with its exit code and signal. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly documents = new Map<string, TextDocument>();
+  /** Files edited through workspace/applyEdit without being open, by URI: their text, not yet saved. */
+  readonly unsaved = new Map<string, string>();
+  /** The server's window/showMessageRequest questions, in order, and how the client answers them (dismissed by default). */
+  readonly questions: ShowMessageRequestParams[] = [];
+  answer: (question: ShowMessageRequestParams) => MessageActionItem | null = () => null;
+  /** The documents the server asked to show (window/showDocument). */
+  readonly shown: ShowDocumentParams[] = [];
   private waiters: Array<() => void> = [];
 
   private constructor(
@@ -94,14 +112,36 @@ export class LspClient {
     connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       client.applied.push(p);
       for (const change of p.edit.documentChanges ?? []) {
-        if (!('textDocument' in change)) continue;
+        if ('kind' in change) {
+          if (change.kind === 'create' && !existsSync(fileURLToPath(change.uri))) {
+            // As VS Code does, with the folders it needs.
+            mkdirSync(dirname(fileURLToPath(change.uri)), { recursive: true });
+            writeFileSync(fileURLToPath(change.uri), '');
+          }
+          continue;
+        }
+        const edits = change.edits.filter((e): e is TextEdit => 'newText' in e);
         const doc = client.documents.get(change.textDocument.uri);
         if (doc && change.textDocument.version === doc.version) {
-          client.documents.set(doc.uri, TextDocument.create(doc.uri, doc.languageId, doc.version, TextDocument.applyEdits(doc, change.edits.filter((e): e is TextEdit => 'newText' in e))));
+          client.documents.set(doc.uri, TextDocument.create(doc.uri, doc.languageId, doc.version, TextDocument.applyEdits(doc, edits)));
+        } else if (!doc && change.textDocument.version === null) {
+          const uri = change.textDocument.uri;
+          const text = client.unsaved.get(uri) ?? readFileSync(fileURLToPath(uri), 'utf8');
+          client.unsaved.set(uri, TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), edits));
         }
       }
       client.wake();
       return { applied: true };
+    });
+    connection.onRequest(ShowMessageRequest.type, (p) => {
+      client.questions.push(p);
+      client.wake();
+      return client.answer(p);
+    });
+    connection.onRequest(ShowDocumentRequest.type, (p) => {
+      client.shown.push(p);
+      client.wake();
+      return { success: true };
     });
     connection.listen();
     const root = options.workspace ?? repo;
@@ -109,7 +149,11 @@ export class LspClient {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
-      capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+        window: { showDocument: { support: true } },
+      },
       initializationOptions: options.initializationOptions ?? {},
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -182,6 +226,13 @@ export class LspClient {
    */
   writeRaw(data: string | Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => this.process.stdin!.write(data, (e) => (e ? reject(e) : resolve())));
+  }
+
+  /** Saves a file edited without being open, and tells the server, as an editor's file watcher would. */
+  async save(uri: string): Promise<void> {
+    writeFileSync(fileURLToPath(uri), this.unsaved.get(uri)!);
+    this.unsaved.delete(uri);
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
   }
 
   text(uri: string): string {

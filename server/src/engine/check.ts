@@ -206,6 +206,44 @@ export class Checker {
   }
 
   /**
+   * What the base cannot judge yet: the frames of the sentences touching document offsets
+   * [`from`, `to`] on which no check said anything, each with its sentence (for "Add to fact
+   * base…", authoring/proposals.ts). Frames the writer does not assert (a question, a condition,
+   * a claim called a myth) and denied frames are left out: they are no fact to record.
+   */
+  unjudged(text: string, parsed: ParsedDraft, from: number, to: number): UnjudgedFrame[] {
+    const out: UnjudgedFrame[] = [];
+    const sections = new SectionContext(text, parsed);
+    for (const block of parsed.blocks) {
+      // Every block gives its context to the next (its heading, a list's lead-in), so all are passed.
+      const context = sections.next(block);
+      if (block.end < from || block.start > to) continue;
+      for (const { sentence, recast, end } of this.views(block.text, block.kind, context)) {
+        // A recast's words are partly the engine's own: no place in the draft to point at.
+        if (recast || offsetOf(block, sentence.start) > to || endOffset(block, end) < from) continue;
+        const judge = (base: FactBase) =>
+          this.checks.flatMap((check) => {
+            try {
+              return check.run(sentence, base);
+            } catch {
+              return [];
+            }
+          });
+        const judged = judge(this.base);
+        const stance = stanceOf(sentence);
+        for (const frame of sentence.frames) {
+          if (frame.negation) continue;
+          const extent = frameExtent(frame);
+          if (inStance(stance, extent.start, extent.end)) continue;
+          if (judged.some((j) => j.start < extent.end && extent.start < j.end)) continue;
+          out.push({ frame, sentence, block, sentenceEnd: end, judge });
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * Applies the writer's stance to the judgements from index `from` on: what the writer does not
    * assert is no claim, and what the writer rejects is the opposite claim. A rejected claim the
    * base supports is refuted (no fix: which words to change is the writer's choice); a rejected
@@ -559,6 +597,23 @@ function referencesOf(view: Sentence, recast: Recast | undefined): BlockReferenc
   return out;
 }
 
+/** A frame no check judged, with the sentence and block it is in (see `Checker.unjudged`). */
+export interface UnjudgedFrame {
+  readonly frame: FrameMatch;
+  readonly sentence: Sentence;
+  readonly block: ProseBlock;
+  /** The end of the sentence, in block indices. */
+  readonly sentenceEnd: number;
+  /** What the checks say of the sentence against another base (one with a statement more). */
+  readonly judge: (base: FactBase) => readonly Judgement[];
+}
+
+/** The words a frame stands on, from its trigger to the farthest of its slots and date, in block indices. */
+export function frameExtent(m: FrameMatch): { start: number; end: number } {
+  const parts = [{ start: m.triggerStart, end: m.triggerEnd }, m.subject, m.object, m.date].filter((p) => p !== undefined);
+  return { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
+}
+
 /** One sentence the checks read, and where its indices are. */
 interface View {
   readonly sentence: Sentence;
@@ -580,7 +635,7 @@ function inBlock(j: Judgement, recast: Recast): Judgement | undefined {
   return { ...rest, start: range.start, end: range.end, ...(range.contiguous && replacement !== undefined && { replacement }) };
 }
 
-function endOffset(block: ProseBlock, index: number): number {
+export function endOffset(block: ProseBlock, index: number): number {
   // The end of a claim is just after its last character.
   if (index <= 0) return offsetOf(block, 0);
   return offsetOf(block, index - 1) + 1;

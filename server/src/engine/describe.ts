@@ -144,13 +144,13 @@ function phraseOf(base: FactBase, s: Statement, depth: number): Phrase {
     case 'member-of':
       return { verb: IS, rest: `a member of ${definite(object)}` };
     case 'participant-in':
-      return { verb: past('took part in', 'taken part in'), rest: definite(object) };
+      return { verb: past('took part in', 'taken part in'), rest: eventName(object) };
     case 'rank':
       return { verb: past('held'), rest: `the rank of ${object}` };
     case 'supplied':
       return { verb: past('supplied'), rest: q.item !== undefined ? `${object} with ${q.item}` : object };
     case 'used-in':
-      return { verb: { finite: 'was used in', infinitive: 'be used in' }, rest: definite(object) };
+      return { verb: { finite: 'was used in', infinitive: 'be used in' }, rest: eventName(object) };
     case 'employer':
       return { verb: past('worked for'), rest: q.of !== undefined ? `${object} on ${q.of}` : object };
     case 'held-office':
@@ -347,6 +347,11 @@ function possessive(base: FactBase, id: string): string {
 function definite(name: string): string {
   if (/^(?:a|an|the)\s/i.test(name) || /['’]s\s/.test(name) || !/\s\p{Ll}[\p{L}-]*$/u.test(name)) return name;
   return `the ${name}`;
+}
+
+/** An event's name in a sentence: "the Iran-Iraq War", "the Singapore summit", unless it has its own article. */
+function eventName(name: string): string {
+  return /^(?:a|an|the)\s/i.test(name) || /['’]s\s/.test(name) ? name : `the ${name}`;
 }
 
 function withArticle(words: string): string {

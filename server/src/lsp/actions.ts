@@ -1,7 +1,7 @@
 /**
  * Code actions: for a refuted claim `Correct "<wrong words>" to "<value>"` (preferred) and the
  * same "and cite"; for a supported claim "Insert citation"; "Disable for this line" for any
- * finding; and the source actions "Cite all supported claims" and fix-all (for fix-on-save).
+ * finding; "Add to fact base…" for a claim the base cannot judge (addToFactBase.ts); and the source actions "Cite all supported claims" and fix-all (for fix-on-save).
  * Every edit is versioned with the document version it was computed on, so a client applies
  * nothing to a newer text.
  */
@@ -12,13 +12,19 @@ import type { Claim, Finding } from '../engine/check.js';
 import type { TextEdit } from '../engine/citations.js';
 import { citeAll, fixAllEdits } from '../engine/fixAll.js';
 import type { BibliographyAddition } from '../engine/pandoc.js';
-import { CITE_ALL_KIND, FIX_ALL_KIND } from '../protocol.js';
+import { CITE_ALL_KIND, COMMANDS, FIX_ALL_KIND } from '../protocol.js';
+import { ADD_TO_FACT_BASE_KIND, addToFactBaseActions } from './addToFactBase.js';
 import { toCodeAction, toWorkspaceEdit, type DiagnosticData } from './convert.js';
 import type { DraftResult, ServerState } from './state.js';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND, CITE_ALL_KIND];
 
-export function codeActions(document: TextDocument, params: CodeActionParams, state: ServerState): CodeAction[] {
+/** How the client runs "Add to fact base…": the server's command, or the VS Code client's source picker. */
+export interface ActionOptions {
+  readonly addToFactBaseCommand: string;
+}
+
+export function codeActions(document: TextDocument, params: CodeActionParams, state: ServerState, options: ActionOptions = { addToFactBaseCommand: COMMANDS.addToFactBase }): CodeAction[] {
   const draft = state.resultFor(document);
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -40,6 +46,8 @@ export function codeActions(document: TextDocument, params: CodeActionParams, st
       for (const fix of claim.fixes) out.push(toCodeAction(document.uri, draft.version, fix, draft.lines, [], state.bibliography));
     }
   }
+  // After the fixes: a claim the base cannot judge yet can become a fact of the team's base.
+  if (wants(ADD_TO_FACT_BASE_KIND)) out.push(...addToFactBaseActions(document, draft, state, start, end, options.addToFactBaseCommand));
   if (wants(CITE_ALL_KIND)) {
     const { edits, bibliography } = citeAll(draft.result.claims);
     if (edits.length) out.push(sourceAction('Cite all supported claims', CITE_ALL_KIND, document, draft, edits, bibliography && { addition: bibliography, state }));

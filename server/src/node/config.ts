@@ -52,19 +52,28 @@ export function findConfig(dir: string): string | undefined {
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
-/** Reads and validates a configuration file; fact-base folders are resolved against its folder. */
-export async function readConfig(path: string): Promise<{ config: ConfigInput; problems: FactBaseProblem[] }> {
+/**
+ * Reads and validates a configuration file; fact-base folders are resolved against its folder.
+ * `overlay` is its text as the editor has it, when that differs from the disk's.
+ */
+export async function readConfig(path: string, overlay?: string): Promise<{ config: ConfigInput; problems: FactBaseProblem[] }> {
   // Problems with the file as a whole have line 0: no made-up place in it (see factFiles.ts).
   const problem = (message: string, code = 'config', start = 0, end = 0, line = 0, column = 0): FactBaseProblem =>
     ({ file: path, start, end, line, column, severity: 'error', code, message });
+  const tooLarge = (bytes: number) => ({ config: {}, problems: [problem(`the configuration file is ${bytes} bytes; the limit is ${MAX_CONFIG_BYTES}`)] });
   let text: string;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return { config: {}, problems: [problem(`'${path}' is not a regular file`)] };
-    if (info.size > MAX_CONFIG_BYTES) return { config: {}, problems: [problem(`the configuration file is ${info.size} bytes; the limit is ${MAX_CONFIG_BYTES}`)] };
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    return { config: {}, problems: [problem(describeFsError(e, `configuration file '${path}'`), 'unreadable')] };
+  if (overlay !== undefined) {
+    if (overlay.length > MAX_CONFIG_BYTES) return tooLarge(overlay.length);
+    text = overlay;
+  } else {
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) return { config: {}, problems: [problem(`'${path}' is not a regular file`)] };
+      if (info.size > MAX_CONFIG_BYTES) return tooLarge(info.size);
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      return { config: {}, problems: [problem(describeFsError(e, `configuration file '${path}'`), 'unreadable')] };
+    }
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });

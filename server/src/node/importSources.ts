@@ -14,8 +14,8 @@ import '@citation-js/plugin-bibtex';
 import Ajv, { type ErrorObject } from 'ajv';
 import { extname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import schema from '../../../facts/factbase.schema.json' with { type: 'json' };
+import { addItems, parseFactFile, renderItems, sectionItems, type ItemStyle } from '../engine/factbase/factFileText.js';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 
@@ -361,32 +361,12 @@ export type PlanResult =
  * is read back and checked to hold exactly the old data and the new items.
  */
 export function planImport(targetText: string | undefined, items: readonly ConvertedItem[]): PlanResult {
-  const text = targetText ?? '';
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    const err = doc.errors[0]!;
-    const pos = lines.linePos(err.pos[0]);
-    return { ok: false, message: `YAML syntax: ${err.message.split('\n')[0]}`, line: pos.line, column: pos.col };
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return { ok: false, message: `YAML aliases expand too far: ${(e as Error).message}` };
-  }
-  if (data !== null && data !== undefined && !isRecord(data)) {
-    return { ok: false, message: 'it is not a fact file: a fact file is a mapping with the keys sources, entities, statements and/or quotations' };
-  }
-  const record = (data ?? {}) as Record<string, unknown>;
-  const existingList = record['sources'];
-  if (existingList !== undefined && existingList !== null && !Array.isArray(existingList)) {
-    const node = doc.get('sources', true) as Node | undefined;
-    const pos = lines.linePos(node?.range?.[0] ?? 0);
-    return { ok: false, message: '`sources` is not a list; a fact file lists its sources as `sources:` followed by `- id: ...` items', line: pos.line, column: pos.col };
-  }
+  const parsed = parseFactFile(targetText);
+  if (!parsed.ok) return parsed;
+  const listed = sectionItems(parsed.file, 'sources');
+  if (!listed.ok) return listed;
   const existing = new Map<string, Record<string, unknown>>();
-  for (const s of (existingList ?? []) as unknown[]) {
+  for (const s of listed.items) {
     if (isRecord(s) && typeof s['id'] === 'string' && !existing.has(s['id'])) existing.set(s['id'], s);
   }
 
@@ -409,139 +389,17 @@ export function planImport(targetText: string | undefined, items: readonly Conve
     }
   }
   const sources = [...added.values()].map((i) => i.source!);
-  if (sources.length === 0) return { ok: true, text, outcomes, added: '', sources };
-
-  const expected = { ...record, sources: [...((existingList ?? []) as unknown[]), ...sources] };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const spaced = blankLinesBetween(text, doc.get('sources', true));
-  const candidates = [() => inserted(text, doc, sources, spaced, eol), () => rewritten(doc, sources, spaced)];
-  for (const make of candidates) {
-    const out = make();
-    if (out !== undefined && holds(out, expected)) return { ok: true, text: out, outcomes, added: `sources:\n${renderItems(sources, spaced, 2)}`, sources };
-  }
-  return { ok: false, internal: true, message: 'the new items could not be added without changing what the file says (an internal error: please report it)' };
+  if (sources.length === 0) return { ok: true, text: parsed.file.text, outcomes, added: '', sources };
+  const result = addItems(parsed.file, 'sources', sources, SOURCE_STYLE);
+  if (!result.ok) return result;
+  return { ok: true, text: result.text, outcomes, added: `sources:\n${renderItems(sources, result.spaced, 2, SOURCE_STYLE)}`, sources };
 }
 
-/** The text with the new items inserted, the rest kept byte for byte; undefined where the file's shape does not allow it. */
-function inserted(text: string, doc: Document, sources: ReadonlyArray<Record<string, unknown>>, spaced: boolean, eol: string): string | undefined {
-  const withEol = (s: string) => (eol === '\n' ? s : s.replace(/\n/g, eol));
-  const section = (indent: number) => withEol(`sources:\n${renderItems(sources, spaced, indent)}`);
-  const ending = text === '' || text.endsWith('\n') ? '' : eol;
-  if (doc.contents === null) {
-    // A new, empty or comments-only file.
-    return text.trim() === '' ? section(2) : `${text}${ending}${eol}${section(2)}`;
-  }
-  if (!isMap(doc.contents) || doc.contents.flow) return undefined;
-  const seq = doc.get('sources', true);
-  if (seq === undefined) return `${text}${ending}${eol}${section(2)}`;
-  if (isScalar(seq) && seq.value === null) {
-    // `sources:` with nothing after it: the items go on the lines after the key.
-    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'sources');
-    const keyEnd = isScalar(pair?.key) ? pair.key.range?.[1] : undefined;
-    if (keyEnd === undefined) return undefined;
-    const nl = text.indexOf('\n', keyEnd);
-    const rest = text.slice(keyEnd, nl < 0 ? text.length : nl);
-    if (!/^[ \t]*:[ \t]*(#.*)?\r?$/.test(rest)) return undefined;
-    const block = withEol(renderItems(sources, spaced, 2));
-    return nl < 0 ? `${text}${eol}${block}` : `${text.slice(0, nl + 1)}${block}${text.slice(nl + 1)}`;
-  }
-  if (isSeq(seq) && seq.flow && seq.items.length === 0 && seq.range && /^\[\s*\]$/.test(text.slice(seq.range[0], seq.range[1]))) {
-    // `sources: []`: the brackets give way to the items, on the lines after the key.
-    const [start, end] = seq.range;
-    const nl = text.indexOf('\n', end);
-    const restOfLine = text.slice(end, nl < 0 ? text.length : nl).replace(/\r$/, '');
-    if (!/^[ \t]*(#.*)?$/.test(restOfLine)) return undefined;
-    const block = withEol(renderItems(sources, spaced, 2));
-    return `${text.slice(0, start).replace(/[ \t]+$/, '')}${restOfLine}${eol}${block}${nl < 0 ? '' : text.slice(nl + 1)}`;
-  }
-  if (!isSeq(seq) || seq.flow || seq.items.length === 0) return undefined;
-  const last = seq.items[seq.items.length - 1] as Node;
-  if (!last.range) return undefined;
-  // The column of the last item's dash is the list's indentation.
-  const start = last.range[0];
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const dash = text.lastIndexOf('-', start - 1);
-  if (dash < lineStart || text.slice(lineStart, dash).trim() !== '') return undefined;
-  const indent = dash - lineStart;
-  // After the line the last item ends on (its trailing comment, if any, stays with it).
-  const end = last.range[1];
-  const nl = text[end - 1] === '\n' ? end - 1 : text.indexOf('\n', end);
-  const at = nl < 0 ? text.length : nl + 1;
-  const block = withEol(`${spaced ? '\n' : ''}${renderItems(sources, spaced, indent)}`);
-  return nl < 0 ? `${text}${eol}${block}` : `${text.slice(0, at)}${block}${text.slice(at)}`;
-}
-
-/** The file rewritten through the Document API: comments are kept, some formatting may not be. */
-function rewritten(parsed: Document, sources: ReadonlyArray<Record<string, unknown>>, spaced: boolean): string | undefined {
-  const doc = parsed.clone();
-  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
-  if (!isMap(doc.contents)) return undefined;
-  let seq = doc.get('sources', true);
-  if (!isSeq(seq)) {
-    doc.set('sources', doc.createNode([]));
-    seq = doc.get('sources', true);
-  }
-  if (!isSeq(seq)) return undefined;
-  const list = seq as YAMLSeq;
-  list.flow = false;
-  for (const source of sources) {
-    const node = doc.createNode(source) as YAMLMap;
-    styleItem(node);
-    if (spaced && list.items.length > 0) node.spaceBefore = true;
-    list.items.push(node);
-  }
-  return doc.toString({ lineWidth: 0 });
-}
-
-/** The items as a block list at `indent` spaces, in the style of the shipped fact files. */
-function renderItems(sources: ReadonlyArray<Record<string, unknown>>, spaced: boolean, indent: number): string {
-  const doc = new Document(sources);
-  (doc.contents as YAMLSeq).items.forEach((node, i) => {
-    styleItem(node as YAMLMap);
-    if (spaced && i > 0) (node as YAMLMap).spaceBefore = true;
-  });
-  const yaml = doc
-    .toString({ lineWidth: 100, flowCollectionPadding: false })
-    // `issued: { date-parts: [[2019, 3]] }`, as the shipped files write dates.
-    .replace(/^( *[A-Za-z-]+: )\{(date-parts: \[\[[0-9, [\]]*\]\])\}$/gm, (m, head: string, body: string) => (DATE_FIELDS.has(head.trim().slice(0, -1)) ? `${head}{ ${body} }` : m));
-  const pad = ' '.repeat(indent);
-  return yaml.split('\n').map((l) => (l === '' ? l : pad + l)).join('\n');
-}
-
-/** Dates on one line; names and everything else as blocks. */
-function styleItem(node: YAMLMap): void {
-  for (const pair of node.items) {
-    if (isScalar(pair.key) && DATE_FIELDS.has(String(pair.key.value)) && isCollection(pair.value)) {
-      pair.value.flow = true;
-      for (const inner of isMap(pair.value) ? pair.value.items.map((p) => p.value) : []) if (isCollection(inner)) inner.flow = true;
-    }
-  }
-}
-
-/**
- * Whether to put a blank line between items: as the shipped files do, unless the file's list has
- * two items or more and no blank line between any of them.
- */
-function blankLinesBetween(text: string, seq: unknown): boolean {
-  if (!isSeq(seq) || seq.items.length < 2) return true;
-  const items = seq.items as Node[];
-  return items.slice(1).some((item, i) => {
-    const before = items[i]!.range;
-    const at = item.range;
-    return !before || !at || /\n[ \t]*\r?\n/.test(text.slice(before[1] - 1, at[0]));
-  });
-}
-
-/** Whether `text` is one fact file holding exactly `expected`. */
-function holds(text: string, expected: unknown): boolean {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) return false;
-  try {
-    return isDeepStrictEqual(doc.toJS({ maxAliasCount: 100 }), expected);
-  } catch {
-    return false;
-  }
-}
+/** Sources as the shipped files write them: dates on one line (`issued: { date-parts: [[2019, 3]] }`), names and the rest as blocks. */
+const SOURCE_STYLE: ItemStyle = {
+  inline: (field) => DATE_FIELDS.has(field),
+  finish: (yaml) => yaml.replace(/^( *[A-Za-z-]+: )\{(date-parts: \[\[[0-9, [\]]*\]\])\}$/gm, (m, head: string, body: string) => (DATE_FIELDS.has(head.trim().slice(0, -1)) ? `${head}{ ${body} }` : m)),
+};
 
 function differingFields(a: Record<string, unknown>, b: Readonly<Record<string, unknown>>): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];

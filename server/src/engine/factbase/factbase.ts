@@ -97,9 +97,70 @@ export class FactBase {
     return view;
   }
 
+  /**
+   * This base with one statement more, for asking what the checks would say if it were recorded
+   * ("Add to fact base…" offers only statements that make the draft's claim judged). A view: the
+   * base itself is not copied.
+   */
+  adding(statement: Statement): FactBase {
+    const base = Object.create(this) as FactBase;
+    const also = (list: readonly Statement[], fits: boolean) => (fits ? [...list, statement] : list);
+    const object = statement.value.kind === 'entity' ? statement.value.id : undefined;
+    Object.assign(base, {
+      statements: new WithOne(this.statements, statement.id, statement),
+      about: (subject: string, predicate?: Predicate) => also(this.about(subject, predicate), subject === statement.subject && (!predicate || predicate === statement.predicate)),
+      pointingTo: (id: string, predicate?: Predicate) => also(this.pointingTo(id, predicate), id === object && (!predicate || predicate === statement.predicate)),
+      involving: (entity: string) => also(this.involving(entity), statement.qualifiers.with.includes(entity)),
+      choosing: (value: string) => (this.statements.get(value)?.dispute ? this.choosing(value).adding(statement) : base),
+    });
+    return base;
+  }
+
   /** Size at a glance, for status bars and the coverage report. */
   get size(): { sources: number; entities: number; statements: number; quotations: number } {
     return { sources: this.sources.size, entities: this.entities.size, statements: this.statements.size, quotations: this.quotations.size };
+  }
+}
+
+/** A map with one entry more than another, without copying it. */
+class WithOne<V> implements ReadonlyMap<string, V> {
+  constructor(
+    private readonly rest: ReadonlyMap<string, V>,
+    private readonly key: string,
+    private readonly value: V,
+  ) {}
+
+  get size(): number {
+    return this.rest.size + (this.rest.has(this.key) ? 0 : 1);
+  }
+
+  get(key: string): V | undefined {
+    return key === this.key ? this.value : this.rest.get(key);
+  }
+
+  has(key: string): boolean {
+    return key === this.key || this.rest.has(key);
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [k, v] of this) callback(v, k, this);
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (const [k, v] of this.rest) if (k !== this.key) yield [k, v];
+    yield [this.key, this.value];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
   }
 }
 
