@@ -111,3 +111,32 @@ ${competing}`,
     assert.match(problems[0]!.message, /missing the required key 'references'/);
   });
 });
+
+describe('the lookups of a base with one value of a dispute chosen', () => {
+  it('leave the other values out, by predicate as by subject, and a base with a statement added has it in both', () => {
+    const yaml = `sources: [{ id: a, type: book }, { id: b, type: book }]
+entities:
+  - { id: iran, type: country, name: Iran, description: A country., references: [{ source: a }] }
+statements:
+  - id: missiles
+    subject: iran
+    predicate: count
+    qualifiers: { of: missiles }
+    competing:
+      - { quantity: { amount: 10 }, references: [{ source: a }] }
+      - { quantity: { amount: 12 }, references: [{ source: b }] }
+`;
+    const { base, problems } = loadFactBase([{ path: 'd.yaml', text: yaml }]);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(base.ofType('country').map((e) => e.id), ['iran']);
+    assert.deepEqual(base.withPredicate('count').map((s) => s.id), ['missiles#1', 'missiles#2']);
+    const first = base.choosing('missiles#1');
+    assert.deepEqual(first.withPredicate('count').map((s) => s.id), ['missiles#1']);
+    assert.deepEqual(first.about('iran', 'count').map((s) => s.id), ['missiles#1']);
+    const added = base.adding({ ...base.statements.get('missiles#1')!, id: 'more', dispute: undefined });
+    assert.deepEqual(added.withPredicate('count').map((s) => s.id), ['missiles#1', 'missiles#2', 'more']);
+    assert.equal(added.statements.get('more')?.id, 'more');
+    assert.equal(added.statements.size, 3);
+    assert.equal(base.statements.has('more'), false, 'the base itself is unchanged');
+  });
+});

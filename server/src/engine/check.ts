@@ -477,8 +477,7 @@ export class Checker {
 function nameContext(base: FactBase): NameContext {
   const places = gazetteer();
   const byCode = new Map<string, string>();
-  for (const e of base.entities.values()) {
-    if (e.type !== 'country') continue;
+  for (const e of base.ofType('country')) {
     for (const name of [e.name, ...e.aliases]) {
       const hit = places.lookup(tokenize(name).map((t) => t.norm))?.find((x) => x.kind === 'country' && !x.demonym);
       if (hit && !byCode.has(hit.country)) byCode.set(hit.country, e.id);

@@ -126,9 +126,9 @@ export function addToFactBaseEdit(ws: AuthoringWorkspace, proposal: Proposal, so
   const current = ws.read(target.file);
   const parsed = parseFactFile(current.text);
   if (!parsed.ok) return { error: `${relativeName(ws, target.file)} cannot be edited: ${parsed.message}${parsed.line ? ` (line ${parsed.line})` : ''}. Fix it, then add the fact again.` };
-  const ids = new Set(ws.base.statements.keys());
-  for (const m of (current.text ?? '').matchAll(/^\s*-?\s*id:\s*['"]?([a-z0-9][a-z0-9-]*)/gm)) ids.add(m[1]!);
-  const item = statementItem(proposal, source, (id) => ids.has(id));
+  // Ids of the file too: some of its statements may not be loaded (an error elsewhere in them).
+  const inFile = new Set([...(current.text ?? '').matchAll(/^\s*-?\s*id:\s*['"]?([a-z0-9][a-z0-9-]*)/gm)].map((m) => m[1]!));
+  const item = statementItem(proposal, source, (id) => inFile.has(id) || ws.base.statements.has(id));
   const added = addItems(parsed.file, 'statements', [item], STATEMENT_STYLE);
   if (!added.ok) return { error: `${relativeName(ws, target.file)} cannot be edited: ${added.message}` };
 

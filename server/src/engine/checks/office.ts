@@ -109,8 +109,7 @@ function lexiconOf(base: FactBase): Lexicon {
   const cached = lexicons.get(base);
   if (cached) return cached;
   const offices = new Map<string, Office>();
-  for (const e of base.entities.values()) {
-    if (e.type !== 'office') continue;
+  for (const e of base.ofType('office')) {
     const country = officeCountry(base, e.id);
     const words = country ? countryNames(base, country) : [];
     offices.set(e.id, { id: e.id, name: e.name, title: stripCountry(e.name, words), keys: titleKeys(base, e.id), ...(country !== undefined && { country }) });

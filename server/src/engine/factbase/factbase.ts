@@ -18,6 +18,10 @@ export class FactBase {
   private readonly reports = new Map<string, Statement[]>();
   private readonly byParticipant = new Map<string, Statement[]>();
   private readonly bySpeaker = new Map<string, Quotation[]>();
+  // What some checks walk once per base (the countries' demonyms, the offices, the counts): kept
+  // by type and by predicate, so that a base of a million facts is not walked whole for them.
+  private readonly byType = new Map<string, Entity[]>();
+  private readonly byPredicate = new Map<Predicate, Statement[]>();
   // Every sentence asks for an entity's statements of one predicate, many times over: each list is
   // split by predicate once, on first asking (lazily, so a base of a million facts pays only for
   // the entities drafts name).
@@ -32,8 +36,10 @@ export class FactBase {
     this.statements = new Map(statements.map((s) => [s.id, s]));
     this.quotations = new Map(quotations.map((q) => [q.id, q]));
     this.files = files;
+    for (const e of entities) push(this.byType, e.type, e);
     for (const s of statements) {
       push(this.bySubject, s.subject, s);
+      push(this.byPredicate, s.predicate, s);
       if (s.value.kind === 'entity') push(this.byObject, s.value.id, s);
       if (s.value.kind === 'statement') push(this.reports, s.value.id, s);
       for (const w of s.qualifiers.with) push(this.byParticipant, w, s);
@@ -54,6 +60,16 @@ export class FactBase {
   /** Statements whose object is the entity `object`, optionally only those with `predicate`. */
   pointingTo(object: string, predicate?: Predicate): readonly Statement[] {
     return predicate ? byPredicate(this.byObject, this.byObjectPredicate, object, predicate) : (this.byObject.get(object) ?? NONE);
+  }
+
+  /** The entities of one type ('country', 'office'...), in load order. */
+  ofType(type: string): readonly Entity[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** The statements with one predicate, in load order. */
+  withPredicate(predicate: Predicate): readonly Statement[] {
+    return this.byPredicate.get(predicate) ?? NONE;
   }
 
   /** Statements that involve `entity` as one of their `with` participants. */
@@ -89,6 +105,7 @@ export class FactBase {
         about: (subject: string, predicate?: Predicate) => keep(this.about(subject, predicate)),
         pointingTo: (object: string, predicate?: Predicate) => keep(this.pointingTo(object, predicate)),
         involving: (entity: string) => keep(this.involving(entity)),
+        withPredicate: (predicate: Predicate) => keep(this.withPredicate(predicate)),
         choosing: (other: string) => (other === value ? base : this.choosing(other)),
       });
       view = base;
@@ -111,6 +128,7 @@ export class FactBase {
       about: (subject: string, predicate?: Predicate) => also(this.about(subject, predicate), subject === statement.subject && (!predicate || predicate === statement.predicate)),
       pointingTo: (id: string, predicate?: Predicate) => also(this.pointingTo(id, predicate), id === object && (!predicate || predicate === statement.predicate)),
       involving: (entity: string) => also(this.involving(entity), statement.qualifiers.with.includes(entity)),
+      withPredicate: (predicate: Predicate) => also(this.withPredicate(predicate), predicate === statement.predicate),
       choosing: (value: string) => (this.statements.get(value)?.dispute ? this.choosing(value).adding(statement) : base),
     });
     return base;

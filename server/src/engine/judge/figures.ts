@@ -177,12 +177,12 @@ function originsOf(base: FactBase): Map<string, string> {
   if (map) return map;
   map = new Map();
   const demonyms: Array<{ words: string[]; country: string }> = [];
-  for (const e of base.entities.values()) {
-    if (e.type !== 'country') continue;
+  for (const e of base.ofType('country')) {
     for (const d of e.demonyms) demonyms.push({ words: tokenize(d).map((t) => t.norm), country: e.id });
   }
-  for (const s of base.statements.values()) {
-    if (s.predicate !== 'count' || s.value.kind !== 'quantity') continue;
+  // Through the base's own lookup, so that a dispute's other values are left out (`choosing`).
+  for (const s of base.withPredicate('count')) {
+    if (s.value.kind !== 'quantity') continue;
     const words = tokenize(`${s.value.quantity.unit ?? ''} ${s.qualifiers.of ?? ''}`).map((t) => t.norm);
     const hit = demonyms.find((d) => words.some((_, i) => d.words.every((w, j) => words[i + j] === w)));
     if (hit) map.set(s.id, hit.country);

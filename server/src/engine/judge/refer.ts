@@ -64,8 +64,8 @@ function eventsOf(base: FactBase, types: readonly string[]): readonly EventNames
 /** The base's entities of the comma-separated types, with the words of their names. */
 const eventsOfTypes = oncePerBase((base, key): readonly EventNames[] => {
   const types = key.split(',');
-  return [...base.entities.values()]
-    .filter((e) => types.includes(e.type))
+  return types
+    .flatMap((t) => base.ofType(t))
     .map((e) => ({ id: e.id, name: e.name, aliases: e.aliases, words: new Set(fold(`${e.name} ${e.aliases.join(' ')}`).split(/[^a-z0-9]+/)) }));
 });
 
@@ -96,7 +96,7 @@ function isPartyWord(base: FactBase, word: string): boolean {
   let words = partyWords.get(base);
   if (!words) {
     words = new Set();
-    for (const e of base.entities.values()) if (e.type === 'country') for (const w of fold(e.name).split(/[^a-z0-9]+/)) words.add(w);
+    for (const e of base.ofType('country')) for (const w of fold(e.name).split(/[^a-z0-9]+/)) words.add(w);
     partyWords.set(base, words);
   }
   return words.has(word);
