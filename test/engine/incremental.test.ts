@@ -66,4 +66,26 @@ describe('incremental checking', () => {
     }
     assert.ok(regional > steps * 0.9, `only ${regional} of ${steps} edits re-parsed a region`);
   });
+
+  it('re-parses only the region around typing in a footnote or next to one, and equals a full check', () => {
+    let text = draft(3000, 12);
+    const session = checker.session();
+    session.check(text);
+    const rand = random(13);
+    let regional = 0;
+    let steps = 0;
+    for (let i = 0; i < 120; i++) {
+      // A letter typed inside a footnote's text (after its label), or at the end of the block before it.
+      const notes = session.parsed!.footnotes;
+      assert.ok(notes.length > 0, 'the draft has footnotes');
+      const note = notes[Math.floor(rand() * notes.length)]!;
+      const body = text.indexOf(']:', note.start) + 3;
+      const at = i % 3 === 0 ? text.lastIndexOf('\n\n', note.start) : body + Math.floor(rand() * (note.end - body));
+      text = text.slice(0, at) + 'e' + text.slice(at);
+      assert.deepEqual(session.check(text), checker.check(text), `step ${i}`);
+      steps++;
+      if (session.reparsedRegion) regional++;
+    }
+    assert.ok(regional > steps * 0.9, `only ${regional} of ${steps} edits near footnotes re-parsed a region`);
+  });
 });

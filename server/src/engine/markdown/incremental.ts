@@ -12,7 +12,8 @@
  * - no top-level node of the re-parse crosses the end of the region;
  * - the definitions of the rest of the document are appended to the region, so its references
  *   resolve as in a full parse, and they must come back as definitions (nothing swallowed them);
- * - the region neither holds nor gains a definition (those change how the whole document reads).
+ * - the region defines the same labels after the edit as before (a definition gained or lost
+ *   changes how the whole document reads; typing inside a footnote's text does not).
  *
  * Anything else falls back to a full parse. Tests compare both on random edits.
  */
@@ -69,14 +70,14 @@ export class DraftParse {
     const regionEnd = oldRegionEnd + delta;
     if (regionEnd < regionStart || regionEnd > text.length) return undefined;
 
-    const replaced = roots.slice(before, after === undefined ? roots.length : after + 1);
-    if (replaced.some((r) => r.defines !== undefined)) return undefined;
+    const end = after === undefined ? roots.length : after + 1;
+    const replaced = roots.slice(before, end);
 
     // References in the region resolve against the definitions of the rest of the document: the
     // ones whose label the region mentions are appended (all of them would cost a parse each).
     const regionText = text.slice(regionStart, regionEnd);
     const mentioned = regionText.toLowerCase().replace(/\s+/g, ' ');
-    const definitions = roots
+    const definitions = [...roots.slice(0, before), ...roots.slice(end)]
       .filter((r) => r.defines !== undefined && mentioned.includes(`[${r.type === 'footnoteDefinition' ? '^' : ''}${r.defines.toLowerCase()}`))
       .map((r) => old.slice(r.start, r.end));
     const fragment = definitions.length ? `${regionText}\n\n${definitions.join('\n\n')}\n` : regionText;
@@ -88,7 +89,7 @@ export class DraftParse {
     }
     const inside = parsed.filter((r) => r.start < regionEnd);
     const outside = parsed.filter((r) => r.start >= regionEnd);
-    if (inside.some((r) => r.end > regionEnd || r.defines !== undefined)) return undefined;
+    if (inside.some((r) => r.end > regionEnd) || labelsOf(inside) !== labelsOf(replaced)) return undefined;
     if (outside.length !== definitions.length || outside.some((r) => r.defines === undefined)) return undefined;
     // The blocks at the region's edges must come back as they were.
     const head = inside[0];
@@ -103,6 +104,15 @@ export class DraftParse {
     const shifted = after === undefined ? [] : roots.slice(after + 1).map((r) => shift(r, delta));
     return new DraftParse(text, [...roots.slice(0, before), ...inside, ...shifted], true);
   }
+}
+
+/** The labels a list of blocks defines, with their kind, in a form to compare. */
+function labelsOf(blocks: readonly RootBlock[]): string {
+  return blocks
+    .filter((r) => r.defines !== undefined)
+    .map((r) => `${r.type}\u0000${r.defines!.toLowerCase()}`)
+    .sort()
+    .join('\u0001');
 }
 
 /**
