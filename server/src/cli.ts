@@ -9,7 +9,7 @@
 
 import { readArgs } from './node/args.js';
 import { glob } from 'tinyglobby';
-import { applyEdits, Checker } from './engine/check.js';
+import { applyEdits } from './engine/check.js';
 import { fixAllChanges } from './engine/fixAll.js';
 import { oneLine } from './engine/minimalEdit.js';
 import { LineIndex } from './engine/text/positions.js';
@@ -17,6 +17,7 @@ import { writeAtomically } from './node/atomicWrite.js';
 import { citeDraft } from './node/citeDraft.js';
 import { decodeDraft, readDraft } from './node/drafts.js';
 import { findConfig, mergeSettings, readConfig } from './node/config.js';
+import { BudgetedChecker, DEFAULT_TIME_LIMIT_S, InProcessChecker, type DraftChecker } from './node/budget.js';
 import { loadFactBaseFromDisk } from './node/loadFacts.js';
 import { sourcesCommand } from './node/sourcesCommand.js';
 import { safeText } from './report/escape.js';
@@ -51,6 +52,8 @@ Options:
   --no-config                use no configuration file
   --check-facts              only load and validate the fact base, and print its size (drafts
                              given with it are not checked)
+  --time-limit SECONDS       stop checking a draft after this long and report it as not
+                             checked (default 30; 0: no limit)
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -82,6 +85,7 @@ const OPTIONS = {
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
   'check-facts': { type: 'boolean' },
+  'time-limit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -97,6 +101,7 @@ type Values = {
   config?: string;
   'no-config'?: boolean;
   'check-facts'?: boolean;
+  'time-limit'?: string;
   help?: boolean;
   version?: boolean;
 };
@@ -140,6 +145,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.err(`factcheck: unknown citation format '${safeText(citationFormat)}'; use footnote or pandoc`);
     return EXIT.trouble;
   }
+  const limit = values['time-limit'] ?? String(DEFAULT_TIME_LIMIT_S);
+  if (!/^\d+(?:\.\d+)?$/.test(limit)) {
+    io.err(`factcheck: --time-limit takes a number of seconds, as in --time-limit 60 (0: no limit), not '${safeText(limit)}'`);
+    return EXIT.trouble;
+  }
   if (!values['check-facts'] && positionals.length === 0) {
     io.err(`factcheck: no files given\n\n${USAGE}`);
     return EXIT.trouble;
@@ -154,18 +164,48 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     ...(style !== undefined && { citationStyle: style }),
     ...(citationFormat !== undefined && { citationFormat }),
   });
-  const loaded = await loadFactBaseFromDisk({ builtin: settings.includeBuiltinFacts, folders: [...settings.factBases, ...(values.facts ?? [])] });
-  for (const p of loaded.problems) io.err(formatProblem(p));
-  const brokenBase = loaded.problems.some((p) => p.severity === 'error') || fromFile.problems.length > 0;
+  const baseOptions = { builtin: settings.includeBuiltinFacts, folders: [...settings.factBases, ...(values.facts ?? [])] };
+  const configBroken = fromFile.problems.length > 0;
   if (values['check-facts']) {
+    const loaded = await loadFactBaseFromDisk(baseOptions);
+    for (const p of loaded.problems) io.err(formatProblem(p));
     // --check-facts checks the fact base only; drafts given with it are named, not silently dropped.
     if (positionals.length) io.err(`factcheck: --check-facts checks only the fact base; not checked: ${positionals.map((p) => safeText(p)).join(', ')}`);
     io.out(`fact base: ${describeFactBaseSize(loaded.base.size, loaded.base.files.length)}`);
-    return brokenBase ? EXIT.trouble : EXIT.ok;
+    return loaded.problems.some((p) => p.severity === 'error') || configBroken ? EXIT.trouble : EXIT.ok;
   }
-  if (brokenBase) io.err('factcheck: the fact base or the configuration has errors (above); drafts are checked against the rest');
 
-  const checker = new Checker(loaded.base);
+  // Drafts are checked in a worker thread, which is stopped when a check runs past the time
+  // limit. It loads the fact base and reports its problems; this thread never holds the base.
+  const checker: DraftChecker = Number(limit) > 0 ? new BudgetedChecker(new URL('./checkWorker.cjs', import.meta.url), baseOptions, Number(limit) * 1000) : new InProcessChecker(baseOptions);
+  try {
+    let problems;
+    try {
+      problems = await checker.start();
+    } catch (e) {
+      io.err(`factcheck: could not start checking: ${safeText((e as Error).message)}`);
+      return EXIT.trouble;
+    }
+    for (const p of problems) io.err(formatProblem(p));
+    const brokenBase = problems.some((p) => p.severity === 'error') || configBroken;
+    if (brokenBase) io.err('factcheck: the fact base or the configuration has errors (above); drafts are checked against the rest');
+    return await checkDrafts(values, positionals, io, format, settings, brokenBase, checker);
+  } finally {
+    checker.stop();
+  }
+}
+
+/** Checks every draft named, within the time limit; the exit code. */
+async function checkDrafts(
+  values: Values,
+  positionals: readonly string[],
+  io: Io,
+  format: string,
+  settings: ReturnType<typeof mergeSettings>,
+  brokenBase: boolean,
+  checker: DraftChecker,
+): Promise<number> {
+
   const options = { citationStyle: settings.citationStyle, citationFormat: settings.citationFormat, severities: settings.severity };
   const reports: ReportFile[] = [];
   let trouble = brokenBase;
@@ -183,7 +223,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       continue;
     }
     let text = read.text;
-    let result = checker.check(text, options);
+    let result = await checker.check(text, options);
     if (result.skipped) {
       io.err(`factcheck: ${safeText(shown)}: ${safeText(result.skipped)}`);
       trouble = true;
@@ -212,7 +252,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       if (changes.length) {
         text = fixed;
-        result = checker.check(text, options);
+        result = await checker.check(text, options);
       }
     }
     if (values.cite) {
@@ -232,7 +272,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       if (cited.text !== text) {
         text = cited.text;
-        result = checker.check(text, options);
+        result = await checker.check(text, options);
       }
     }
     reports.push(toReportFile(shown, text, result));

@@ -40,6 +40,22 @@ describe('factcheck command', { timeout: 120_000 }, () => {
     assert.match(r.out, /^ {4}fix: Correct "Yono-class midget submarine" to "Nodong-1"$/m);
   });
 
+  it('reports a draft that runs past --time-limit as not checked, with the reason, and checks the others', () => {
+    // 50,000 emphasis markers on one line take micromark tens of seconds (test/robustness):
+    // far past a 4-second limit on any machine, while the other draft takes milliseconds.
+    file('stuck.md', `${'*a'.repeat(50_000)} ${WRONG}`);
+    const r = run(['--time-limit', '4', 'stuck.md', file('wrong-after.md', WRONG)]);
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, /^factcheck: stuck\.md: checking it took longer than the time limit of 4 seconds, so it was not checked .*raise the limit with --time-limit/m);
+    assert.match(r.out, /^wrong-after\.md:1:31 {2}error {2}lineage /m, 'the next draft is checked by a new worker');
+    assert.match(r.out, /1 error, 0 warnings in 1 file/);
+    const none = run(['--time-limit', '0', 'wrong-after.md']);
+    assert.equal(none.code, 1, 'no limit: checked on the command’s own thread');
+    const bad = run(['--time-limit', 'soon', 'wrong-after.md']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--time-limit takes a number of seconds, as in --time-limit 60 \(0: no limit\), not 'soon'/);
+  });
+
   it('exit 0 when nothing is wrong', () => {
     const r = run([file('right.md', RIGHT)]);
     assert.equal(r.code, 0, r.err);
