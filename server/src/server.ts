@@ -36,6 +36,7 @@ import { bibliographyTarget, cslItem } from './engine/pandoc.js';
 import { codeActions, CODE_ACTION_KINDS } from './lsp/actions.js';
 import { COMPLETION_TRIGGERS, completion } from './lsp/completion.js';
 import { bibliographyChanges, toDiagnostic, toWorkspaceEdit, type BibliographyFile } from './lsp/convert.js';
+import { Debouncer, traceLine } from './lsp/debounce.js';
 import { definition } from './lsp/definition.js';
 import { hover } from './lsp/hover.js';
 import { documentLinks } from './lsp/links.js';
@@ -119,9 +120,6 @@ let pullDiagnostics = false;
 let canPullConfiguration = false;
 /** The pause before a check after typing: automatic (undefined) unless the user set one. */
 let debounceMs: number | undefined;
-/** Automatic debounce: check at once while checks are fast, wait for a pause when they are slow. */
-const AUTO_DEBOUNCE_MS = 150;
-const FAST_CHECK_MS = 25;
 let settings: Settings = DEFAULT_SETTINGS;
 let loaded: LoadedBase | undefined;
 let checker = new Checker(FactBase.empty());
@@ -131,6 +129,7 @@ function checkOptions() {
 }
 const cache = new ResultCache(() => checker, checkOptions);
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const debouncer = new Debouncer();
 
 const state: ServerState = {
   get base() {
@@ -343,13 +342,27 @@ connection.onDidChangeWatchedFiles(
 // ---------------------------------------------------------------------------------------------
 // Drafts: check after a short pause in typing, publish for the version checked.
 
-function delayFor(document: TextDocument): number {
-  if (debounceMs !== undefined) return debounceMs;
-  const last = cache.lastCheckMs.get(document.uri);
-  return last !== undefined && last < FAST_CHECK_MS ? 0 : AUTO_DEBOUNCE_MS;
+/**
+ * Schedules the check of an edited draft as the debounce decides, and traces why (seen with
+ * `trace: verbose`, as `factcheck.trace.server` sets it). A joining edit leaves the pending
+ * check in place: it reads the newest version when it runs.
+ */
+function scheduleEdit(document: TextDocument): void {
+  const decision = debouncer.edited(document.uri, performance.now(), {
+    pending: timers.has(document.uri),
+    userDelayMs: debounceMs,
+    recentRechecksMs: cache.recentRechecksMs(document.uri),
+  });
+  connection.tracer.log(traceLine(document.uri, document.version, decision));
+  if (decision.kind !== 'join') schedule(document, decision.kind === 'now' ? 0 : decision.ms);
 }
 
-function schedule(document: TextDocument, delay = delayFor(document)): void {
+/** Notes an open draft (checked at once by its caller), so that the change event that comes with the open is not taken for an edit. */
+function noteOpened(document: TextDocument): void {
+  connection.tracer.log(traceLine(document.uri, document.version, debouncer.opened(document.uri, document.version)));
+}
+
+function schedule(document: TextDocument, delay: number): void {
   const pending = timers.get(document.uri);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -385,13 +398,16 @@ function publish(uri: string): void {
 documents.onDidOpen(
   safely('didOpen', (e) => {
     if (isDraft(e.document)) schedule(e.document, 0);
+    if (isDraft(e.document)) noteOpened(e.document);
   }),
 );
 
 documents.onDidChangeContent(
   safely('didChange', (e) => {
     const path = pathOf(e.document.uri);
-    if (isDraft(e.document)) schedule(e.document);
+    // The change event that comes with every open is no edit: the open's check stays immediate.
+    if (isDraft(e.document) && debouncer.isOpenEcho(e.document.uri, e.document.version)) return;
+    if (isDraft(e.document)) scheduleEdit(e.document);
     else if (path && (isFactFile(path, loaded) || path.endsWith(CONFIG_FILE))) scheduleReload();
   }),
 );
@@ -401,6 +417,7 @@ documents.onDidClose(
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
+    debouncer.forget(e.document.uri);
     cache.clear(e.document.uri);
     if (isDraft(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // A fact file closed without saving: the disk's text counts again.
