@@ -36,7 +36,7 @@ import { bibliographyTarget, cslItem } from './engine/pandoc.js';
 import { codeActions, CODE_ACTION_KINDS } from './lsp/actions.js';
 import { COMPLETION_TRIGGERS, completion } from './lsp/completion.js';
 import { bibliographyChanges, toDiagnostic, toWorkspaceEdit, type BibliographyFile } from './lsp/convert.js';
-import { Debouncer, traceLine } from './lsp/debounce.js';
+import { checkedLine, Debouncer, traceLine } from './lsp/debounce.js';
 import { definition } from './lsp/definition.js';
 import { hover } from './lsp/hover.js';
 import { documentLinks } from './lsp/links.js';
@@ -389,7 +389,10 @@ function publish(uri: string): void {
   const document = documents.get(uri);
   if (!document || !isDraft(document) || pullDiagnostics) return;
   try {
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFor(document) });
+    const started = performance.now();
+    const diagnostics = diagnosticsFor(document);
+    connection.tracer.log(checkedLine(uri, document.version, performance.now() - started));
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   } catch (e) {
     connection.console.error(`factcheck: checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
   }

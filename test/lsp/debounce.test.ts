@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BURST_DELAY_MS, BURST_GAP_MS, Debouncer, median, SLOW_RECHECK_MS, TRACE_LINE, traceLine, type EditContext } from '../../server/src/lsp/debounce.js';
+import { BURST_DELAY_MS, BURST_GAP_MS, CHECKED_LINE, checkedLine, Debouncer, median, SLOW_RECHECK_MS, TRACE_LINE, traceLine, type EditContext } from '../../server/src/lsp/debounce.js';
 
 const URI = 'file:///draft.md';
 const FAST = [3, 4, 5, 3, 4];
@@ -93,6 +93,9 @@ describe('debounce', () => {
     const line = traceLine(URI, 12, d.edited(URI, 10, auto(SLOW)));
     assert.match(line, /wait 150 ms: re-checks are slow \(median 42\.0 ms\) and the last edit was 10 ms ago/);
     assert.deepEqual(TRACE_LINE.exec(line)?.slice(1), [URI, '12', 'wait']);
+    const checked = checkedLine(URI, 12, 3.14159);
+    assert.deepEqual(CHECKED_LINE.exec(checked)?.slice(1), [URI, '12', '3.1']);
+    assert.equal(TRACE_LINE.exec(checked), null, 'a check time is no decision');
   });
 });
 

@@ -103,3 +103,10 @@ export function traceLine(uri: string, version: number, decision: Decision): str
 }
 
 export const TRACE_LINE = /^factcheck: (\S+) v(\d+): (now|wait|join)\b/;
+
+/** The line traced when a version has been checked and its diagnostics made, with how long that took. */
+export function checkedLine(uri: string, version: number, ms: number): string {
+  return `factcheck: ${uri} v${version}: checked in ${ms.toFixed(1)} ms`;
+}
+
+export const CHECKED_LINE = /^factcheck: (\S+) v(\d+): checked in ([\d.]+) ms$/;
