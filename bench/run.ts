@@ -8,7 +8,7 @@
 
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lint } from 'markdownlint/sync';
@@ -20,11 +20,21 @@ import { loadFactBaseFromDisk } from '../server/src/node/loadFacts.js';
 import { LspClient } from '../test/support/lspClient.js';
 import { draft, random } from './drafts.js';
 import { writeSyntheticBase } from './factbases.js';
-import { keystrokes } from './keystroke.js';
+import { openings, typing } from './keystroke.js';
 import { ms, summarize, time, type Summary } from './stats.js';
 
 const million = process.env['FACTCHECK_BENCH_MILLION'] === '1';
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+/** Keystrokes typed per draft size: enough for a nearest-rank p95 of at least 80. */
+const KEYSTROKES = 120;
+/** One keystroke every 100 ms: a quick typist, and the same cadence every run. */
+const TYPING_INTERVAL_MS = 100;
+/** Opens per measure of opening (after one that warms the server). */
+const OPENS = 12;
+const ONE_SENTENCE = 'The Shahab-3 is a copy of the Yono-class midget submarine.\n';
+// The conditions, so that a run on a busy machine says so: the bench wants it otherwise idle.
+const conditions = { cpus: cpus().length, loadAverage: loadavg().map((l) => Number(l.toFixed(2))) };
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, ...conditions };
+console.error(`conditions: ${conditions.cpus} CPUs, load average ${conditions.loadAverage.join(' ')} (1, 5, 15 min); run it with the machine otherwise idle`);
 const rows: string[][] = [];
 const row = (what: string, s: Summary | string, note = '') => {
   const r = [what, typeof s === 'string' ? s : `${ms(s.median)} ms`, typeof s === 'string' ? '' : `${ms(s.min)}–${ms(s.max)}`, note];
@@ -71,11 +81,35 @@ for (const words of [10_000, 100_000]) {
   row(`${words.toLocaleString('en-US')} words: re-check after a keystroke (engine)`, s, `p95 ${ms(s.p95)} ms`);
 }
 
-// 3. Keystroke to diagnostics over JSON-RPC, debounce included (automatic).
+// 3. Over JSON-RPC, as the writer feels it: opening, the first keystroke after opening, and
+// typing, with the keystrokes the server checked at once and those it debounced (made wait, or
+// let join a pending check) apart, as the server's trace says.
 {
-  const s = await keystrokes(10_000, 80);
-  results['keystroke-jsonrpc-10000'] = s;
-  row('10,000 words: keystroke → diagnostics over JSON-RPC', s, `p95 ${ms(s.p95)} ms`);
+  const fullCheck = (results['check-10000'] as { check: Summary }).check.median;
+  const long = await openings(draft(10_000), OPENS);
+  results['open-jsonrpc-10000'] = long;
+  row('10,000 words: open → diagnostics over JSON-RPC (warm server)', long.open, `${(long.open.median / fullCheck).toFixed(2)}× the warm full check`);
+  row('10,000 words: first keystroke after opening → diagnostics', long.first, `${describeCounts(long.counts)}`);
+  const short = await openings(ONE_SENTENCE, OPENS);
+  results['open-jsonrpc-sentence'] = short;
+  row('one sentence: open → diagnostics over JSON-RPC (warm server)', short.open);
+  for (const words of [10_000, 100_000]) {
+    const t = await typing(words, KEYSTROKES, TYPING_INTERVAL_MS);
+    results[`typing-jsonrpc-${words}`] = t;
+    const label = `${words.toLocaleString('en-US')} words: keystroke → diagnostics over JSON-RPC`;
+    row(`${label}, all`, t.all, `p95 ${ms(t.all.p95)} ms over ${t.all.runs}; ${describeCounts(t.counts)}`);
+    if (t.immediate) row(`${label}, checked at once`, t.immediate, percentile(t.immediate));
+    row(`${label}, debounced`, t.debounced ?? 'none', t.debounced ? percentile(t.debounced) : '');
+  }
+}
+
+/** The p95 by nearest rank where there are enough samples for one, else only how many there are. */
+function percentile(s: Summary): string {
+  return s.runs >= 80 ? `p95 ${ms(s.p95)} ms over ${s.runs}` : `${s.runs} keystrokes (too few for a p95)`;
+}
+
+function describeCounts(c: { now: number; wait: number; join: number }): string {
+  return `${c.now} at once, ${c.wait} waited, ${c.join} joined a pending check`;
 }
 
 // 4. Fact bases: load time, cold start to first diagnostics, peak RSS; check ratio at 100,000.
@@ -137,4 +171,5 @@ const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' 
 console.log([line(['measure', 'median', 'min–max', 'note']), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 mkdirSync('.bench', { recursive: true });
 writeFileSync(join('.bench', 'results.json'), JSON.stringify(results, null, 2));
-console.log('\nwritten: .bench/results.json');
+console.log(`\n${results['date']}, node ${process.version}, ${conditions.cpus} CPUs; load average ${conditions.loadAverage.join(' ')} at the start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+console.log('written: .bench/results.json');

@@ -1,4 +1,7 @@
-/** Summaries of repeated measurements: medians with min and max, and percentiles. */
+/**
+ * Summaries of repeated measurements: medians with min and max, and percentiles by nearest rank
+ * (the smallest sample with at least that share of the samples at or below it; no interpolation).
+ */
 
 export interface Summary {
   readonly median: number;

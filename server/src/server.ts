@@ -37,6 +37,7 @@ import { codeActions, CODE_ACTION_KINDS } from './lsp/actions.js';
 import { addToFactBaseEdit, MESSAGE_CHOICES, readArgs, sourceChoices, type AuthoringWorkspace } from './lsp/addToFactBase.js';
 import { COMPLETION_TRIGGERS, completion } from './lsp/completion.js';
 import { bibliographyChanges, toDiagnostic, toWorkspaceEdit, type BibliographyFile } from './lsp/convert.js';
+import { checkedLine, Debouncer, traceLine } from './lsp/debounce.js';
 import { definition } from './lsp/definition.js';
 import { hover } from './lsp/hover.js';
 import { documentLinks } from './lsp/links.js';
@@ -127,9 +128,6 @@ let canShowDocument = false;
 let canCreateFiles = false;
 /** The pause before a check after typing: automatic (undefined) unless the user set one. */
 let debounceMs: number | undefined;
-/** Automatic debounce: check at once while checks are fast, wait for a pause when they are slow. */
-const AUTO_DEBOUNCE_MS = 150;
-const FAST_CHECK_MS = 25;
 let settings: Settings = DEFAULT_SETTINGS;
 let loaded: LoadedBase | undefined;
 let checker = new Checker(FactBase.empty());
@@ -139,6 +137,7 @@ function checkOptions() {
 }
 const cache = new ResultCache(() => checker, checkOptions);
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const debouncer = new Debouncer();
 
 const state: ServerState = {
   get base() {
@@ -409,13 +408,27 @@ connection.onDidChangeWatchedFiles(
 // ---------------------------------------------------------------------------------------------
 // Drafts: check after a short pause in typing, publish for the version checked.
 
-function delayFor(document: TextDocument): number {
-  if (debounceMs !== undefined) return debounceMs;
-  const last = cache.lastCheckMs.get(document.uri);
-  return last !== undefined && last < FAST_CHECK_MS ? 0 : AUTO_DEBOUNCE_MS;
+/**
+ * Schedules the check of an edited draft as the debounce decides, and traces why (seen with
+ * `trace: verbose`, as `factcheck.trace.server` sets it). A joining edit leaves the pending
+ * check in place: it reads the newest version when it runs.
+ */
+function scheduleEdit(document: TextDocument): void {
+  const decision = debouncer.edited(document.uri, performance.now(), {
+    pending: timers.has(document.uri),
+    userDelayMs: debounceMs,
+    recentRechecksMs: cache.recentRechecksMs(document.uri),
+  });
+  connection.tracer.log(traceLine(document.uri, document.version, decision));
+  if (decision.kind !== 'join') schedule(document, decision.kind === 'now' ? 0 : decision.ms);
 }
 
-function schedule(document: TextDocument, delay = delayFor(document)): void {
+/** Notes an open draft (checked at once by its caller), so that the change event that comes with the open is not taken for an edit. */
+function noteOpened(document: TextDocument): void {
+  connection.tracer.log(traceLine(document.uri, document.version, debouncer.opened(document.uri, document.version)));
+}
+
+function schedule(document: TextDocument, delay: number): void {
   const pending = timers.get(document.uri);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -442,7 +455,10 @@ function publish(uri: string): void {
   const document = documents.get(uri);
   if (!document || !isDraft(document) || pullDiagnostics) return;
   try {
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsFor(document) });
+    const started = performance.now();
+    const diagnostics = diagnosticsFor(document);
+    connection.tracer.log(checkedLine(uri, document.version, performance.now() - started));
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   } catch (e) {
     connection.console.error(`factcheck: checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
   }
@@ -452,13 +468,16 @@ documents.onDidOpen(
   safely('didOpen', (e) => {
     forgetAuthored(e.document.uri);
     if (isDraft(e.document)) schedule(e.document, 0);
+    if (isDraft(e.document)) noteOpened(e.document);
   }),
 );
 
 documents.onDidChangeContent(
   safely('didChange', (e) => {
     const path = pathOf(e.document.uri);
-    if (isDraft(e.document)) schedule(e.document);
+    // The change event that comes with every open is no edit: the open's check stays immediate.
+    if (isDraft(e.document) && debouncer.isOpenEcho(e.document.uri, e.document.version)) return;
+    if (isDraft(e.document)) scheduleEdit(e.document);
     else if (path && (isFactFile(path, loaded) || path.endsWith(CONFIG_FILE))) scheduleReload();
   }),
 );
@@ -468,6 +487,7 @@ documents.onDidClose(
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
+    debouncer.forget(e.document.uri);
     cache.clear(e.document.uri);
     forgetAuthored(e.document.uri);
     if (isDraft(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -21,6 +21,7 @@ import {
   type Hover,
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
+import { TRACE_LINE } from '../../server/src/lsp/debounce.js';
 import { LspClient } from '../support/lspClient.js';
 
 const WRONG = 'The Shahab-3 is a copy of the Yono-class midget submarine.\n';
@@ -29,6 +30,9 @@ const workspace = mkdtempSync(join(tmpdir(), 'factcheck-ls-'));
 after(() => rmSync(workspace, { recursive: true, force: true }));
 const messageOf = (m: string | MarkupContent) => (typeof m === 'string' ? m : m.value);
 const uri = (name: string) => pathToFileURL(join(workspace, name)).href;
+/** The server's scheduling decisions for a draft, as it traced them: [version, now | wait | join]. */
+const decisions = (client: LspClient, draft: string) =>
+  client.traces.map((t) => TRACE_LINE.exec(t)).filter((m) => m?.[1] === draft).map((m) => [Number(m![2]), m![3]]);
 
 describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
   it('diagnoses on open, re-checks as you type, corrects with a quick fix', async () => {
@@ -155,6 +159,44 @@ describe('language server over JSON-RPC', { timeout: 120_000 }, () => {
       const versions = later.map((p) => p.version ?? 0);
       assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions never go back');
       assert.ok(later.length < text.length / 2, `debounced: ${later.length} publications for ${text.length} keystrokes`);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('checks an opened draft at once, whatever delay is set: the change event that comes with the open is no keystroke', async () => {
+    // An hour: were the open's change event taken for a keystroke, version 1 would wait for it.
+    const client = await LspClient.start({ workspace, initializationOptions: { diagnosticsDelay: 3_600_000 }, trace: 'verbose' });
+    try {
+      // Opened after the base loaded: a draft opened before is checked again when it loads.
+      await client.baseLoaded();
+      const draft = uri('open-delay.md');
+      await client.open(draft, WRONG);
+      assert.deepEqual((await client.diagnosticsFor(draft, 1)).diagnostics.map((d) => d.code), ['lineage']);
+      // A keystroke does wait the delay set.
+      const v2 = await client.change(draft, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'x' }]);
+      const decision = await client.until('the decision for the keystroke', () => client.traces.find((t) => t.includes(` v${v2}: `)));
+      assert.match(decision, /: wait 3600000 ms: the delay set in diagnosticsDelay$/);
+      assert.deepEqual(decisions(client, draft), [[1, 'now'], [v2, 'wait']], 'one decision for the open, none for its change event');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('checks the first keystroke after opening a long draft at once, and publishes the open once', async () => {
+    // Long enough that the open's full check is many times slower than a re-check: it used to make the first keystroke wait.
+    const long = Array.from({ length: 300 }, (_, i) => `## Part ${i + 1}\n\nKhamenei visited North Korea in 1991. Analysts disagree about the rest.\n`).join('\n');
+    const client = await LspClient.start({ workspace, trace: 'verbose' });
+    try {
+      await client.baseLoaded();
+      const draft = uri('first-keystroke.md');
+      await client.open(draft, long);
+      assert.equal((await client.diagnosticsFor(draft, 1)).diagnostics.length, 300);
+      const v2 = await client.change(draft, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Then ' }]);
+      await client.diagnosticsFor(draft, v2);
+      assert.deepEqual(decisions(client, draft), [[1, 'now'], [v2, 'now']]);
+      // Publications come in order: by the time version 2's arrived, every one of version 1 had.
+      assert.equal(client.published.filter((p) => p.uri === draft && p.version === 1).length, 1);
     } finally {
       await client.stop();
     }

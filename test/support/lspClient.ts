@@ -25,6 +25,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowDocumentRequest,
@@ -50,15 +51,21 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Start the server through the package's bin from this project folder, as a user's editor would (`npx factcheck-ls --stdio`). */
   readonly viaNpxIn?: string;
+  /** The trace the client asks for in `initialize`; with 'verbose' the server traces why it checks when it does. */
+  readonly trace?: 'off' | 'messages' | 'verbose';
 }
 
 export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
+  /** When each of `published` arrived (performance.now() of this process), for the bench. */
+  readonly publishedAt: number[] = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly stderr: string[] = [];
   /** The server's window/logMessage notifications (its console), in order. */
   readonly logs: Array<{ type: number; message: string }> = [];
+  /** The server's $/logTrace messages, in order (only with a trace asked for). */
+  readonly traces: string[] = [];
   /** Settles when the server process exits, with its exit code and signal. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly documents = new Map<string, TextDocument>();
@@ -97,10 +104,15 @@ export class LspClient {
     child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.published.push(p);
+      client.publishedAt.push(performance.now());
       client.wake();
     });
     connection.onNotification(LogMessageNotification.type, (p) => {
       client.logs.push({ type: p.type, message: p.message });
+      client.wake();
+    });
+    connection.onNotification(LogTraceNotification.type, (p) => {
+      client.traces.push(p.message);
       client.wake();
     });
     connection.onNotification('factcheck/status', (params: unknown) => {
@@ -155,6 +167,7 @@ export class LspClient {
         window: { showDocument: { support: true } },
       },
       initializationOptions: options.initializationOptions ?? {},
+      trace: options.trace ?? 'off',
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -11,6 +11,7 @@ import type { FactBase } from '../engine/factbase/factbase.js';
 import type { ParsedDraft } from '../engine/markdown/parse.js';
 import { LineIndex } from '../engine/text/positions.js';
 import type { BibliographyLookup } from './convert.js';
+import { RECENT_RECHECKS } from './debounce.js';
 
 /** The latest check of one draft, for the version it was computed on. */
 export interface DraftResult {
@@ -40,8 +41,12 @@ export interface ServerState {
 export class ResultCache {
   private readonly results = new Map<string, DraftResult>();
   private readonly sessions = new Map<string, { checker: Checker; session: DraftSession }>();
-  /** How long the last check of each document took, in milliseconds. */
-  readonly lastCheckMs = new Map<string, number>();
+  /**
+   * How long the latest re-checks of each document took, in milliseconds, newest last. A
+   * re-check is any check after a session's first: the first parses the whole draft (on open,
+   * or after the fact base changed) and says nothing about how long an edit takes.
+   */
+  private readonly rechecks = new Map<string, number[]>();
 
   constructor(private readonly checker: () => Checker, private readonly options: () => CheckOptions) {}
 
@@ -50,12 +55,26 @@ export class ResultCache {
     const text = document.getText();
     // The text too: a client may open a document again at the same version with other text.
     if (hit && hit.version === document.version && hit.text === text) return hit;
+    const session = this.sessionFor(document.uri);
+    const recheck = session.parsed !== undefined;
     const started = performance.now();
-    const result = this.sessionFor(document.uri).check(text, this.options());
-    this.lastCheckMs.set(document.uri, performance.now() - started);
+    const result = session.check(text, this.options());
+    if (recheck) this.recordRecheck(document.uri, performance.now() - started);
     const entry: DraftResult = { uri: document.uri, version: document.version, text, result, lines: new LineIndex(text) };
     this.results.set(document.uri, entry);
     return entry;
+  }
+
+  /** The durations of a document's latest re-checks, newest last (at most `RECENT_RECHECKS`). */
+  recentRechecksMs(uri: string): readonly number[] {
+    return this.rechecks.get(uri) ?? [];
+  }
+
+  private recordRecheck(uri: string, ms: number): void {
+    const recent = this.rechecks.get(uri) ?? [];
+    recent.push(ms);
+    if (recent.length > RECENT_RECHECKS) recent.shift();
+    this.rechecks.set(uri, recent);
   }
 
   parsedFor(document: TextDocument): ParsedDraft {
@@ -82,7 +101,7 @@ export class ResultCache {
     } else {
       this.results.delete(uri);
       this.sessions.delete(uri);
-      this.lastCheckMs.delete(uri);
+      this.rechecks.delete(uri);
     }
   }
 }
