@@ -467,8 +467,9 @@ function publish(uri: string): void {
 documents.onDidOpen(
   safely('didOpen', (e) => {
     forgetAuthored(e.document.uri);
-    if (isDraft(e.document)) schedule(e.document, 0);
-    if (isDraft(e.document)) noteOpened(e.document);
+    if (!isDraft(e.document)) return;
+    schedule(e.document, 0);
+    noteOpened(e.document);
   }),
 );
 
