@@ -588,7 +588,7 @@ connection.onExecuteCommand(
   }),
 );
 
-/** What "Add to fact base…" may write to: the configured folders, never the shipped ones, and only inside an untrusted workspace. */
+/** What "Add to fact base…" may write to: the configured folders, never the shipped ones, and in an untrusted workspace only the folders inside it. */
 function authoringWorkspace(): AuthoringWorkspace {
   const shipped = new Set(shippedFactBases().map((f) => resolve(f)));
   const teamFolders = settings.factBases.map((f) => resolve(f)).filter((f) => !shipped.has(f) && (trusted || insideAny(f, workspaceRoots)));

@@ -208,7 +208,7 @@ export class Checker {
   /**
    * What the base cannot judge yet: the frames of the sentences touching document offsets
    * [`from`, `to`] on which no check said anything, each with its sentence (for "Add to fact
-   * base…", authoring/proposals.ts). Frames the writer does not assert (a question, a condition,
+   * base…", authoring.ts). Frames the writer does not assert (a question, a condition,
    * a claim called a myth) and denied frames are left out: they are no fact to record.
    */
   unjudged(text: string, parsed: ParsedDraft, from: number, to: number): UnjudgedFrame[] {
@@ -236,7 +236,7 @@ export class Checker {
           const extent = frameExtent(frame);
           if (inStance(stance, extent.start, extent.end)) continue;
           if (judged.some((j) => j.start < extent.end && extent.start < j.end)) continue;
-          out.push({ frame, sentence, block, sentenceEnd: end, judge });
+          out.push({ frame, sentence, block, judge });
         }
       }
     }
@@ -601,8 +601,6 @@ export interface UnjudgedFrame {
   readonly frame: FrameMatch;
   readonly sentence: Sentence;
   readonly block: ProseBlock;
-  /** The end of the sentence, in block indices. */
-  readonly sentenceEnd: number;
   /** What the checks say of the sentence against another base (one with a statement more). */
   readonly judge: (base: FactBase) => readonly Judgement[];
 }
