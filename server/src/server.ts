@@ -45,6 +45,7 @@ import { isFactFile, loadLiveFactBase, type LoadedBase } from './lsp/liveFactBas
 import { ResultCache, type ServerState } from './lsp/state.js';
 import { warmUp } from './lsp/warmUp.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, insideAny, mergeSettings, readConfig, type ConfigInput, type Settings } from './node/config.js';
+import { MAX_FACT_FILE_CHARS } from './engine/factbase/load.js';
 import { shippedFactBases } from './node/factFiles.js';
 import { COMMANDS, PICK_SOURCE_COMMAND, STATUS_NOTIFICATION, type SourceChoice, type StatusParams } from './protocol.js';
 import type { Proposal } from './engine/authoring.js';
@@ -168,14 +169,25 @@ function bibliographyFile(draftUri: string, path: string): BibliographyFile | un
   const file = resolve(dirname(draft), path);
   // In Restricted Mode a draft's front matter cannot send edits outside the workspace.
   if (!trusted && !insideAny(file, workspaceRoots)) return undefined;
-  const uri = pathToFileURL(file).href;
-  const open = documents.get(uri);
-  if (open) return { uri, text: open.getText(), version: open.version };
+  const found = clientFile(file, MAX_BIBLIOGRAPHY_BYTES);
+  return found && { uri: pathToFileURL(file).href, ...found };
+}
+
+/**
+ * A file as the client has it: an open document's text and version, else what "Add to fact
+ * base…" wrote to it, else the disk's (text undefined: there is no such file). Undefined for a
+ * file that cannot be read or is larger than `maxBytes`.
+ */
+function clientFile(path: string, maxBytes: number): { text: string | undefined; version: number | null } | undefined {
+  const open = documents.get(pathToFileURL(path).href);
+  if (open) return { text: open.getText(), version: open.version };
+  const written = authored.get(path);
+  if (written) return { text: written.after, version: null };
   try {
-    const info = statSync(file, { throwIfNoEntry: false });
-    if (!info) return { uri, text: undefined, version: null };
-    if (!info.isFile() || info.size > MAX_BIBLIOGRAPHY_BYTES) return undefined;
-    return { uri, text: readFileSync(file, 'utf8'), version: null };
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) return { text: undefined, version: null };
+    if (!info.isFile() || info.size > maxBytes) return undefined;
+    return { text: readFileSync(path, 'utf8'), version: null };
   } catch {
     return undefined;
   }
@@ -349,9 +361,23 @@ async function reloadOnce(): Promise<void> {
   connection.console.info(`factcheck: fact base loaded: ${status.entities} entities, ${status.statements} statements, ${status.errors} errors`);
   for (const doc of documents.all()) if (isDraft(doc)) schedule(doc, 0);
   if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
-  // With no draft open, the engine warms up on the new base: the first draft opened is then
-  // checked by compiled code. An open draft's own check does that work instead. One pass at a
-  // time, each a task of its own, so that a draft opened meanwhile waits for one pass at most.
+  warmUpOnce();
+}
+
+/** How many times the warm-up draft is checked: three brought the first check from 2.3 to 1.6 times a warm one (see lsp/warmUp.ts). */
+const WARM_UP_PASSES = 3;
+let warmedUp = false;
+
+/**
+ * After the first load, with no draft open, the engine warms up: the first draft opened is then
+ * checked by compiled code. An open draft's own check does that work instead. Once per server:
+ * compiled code stays warm when the base is reloaded, and a writer editing a fact file with no
+ * draft open would otherwise pay the passes at every reload. One pass at a time, each a task of
+ * its own, so that a draft opened meanwhile waits for one pass at most.
+ */
+function warmUpOnce(): void {
+  if (warmedUp) return;
+  warmedUp = true;
   const warming = checker;
   const pass = (left: number) => {
     if (left === 0 || warming !== checker || documents.all().some(isDraft)) return;
@@ -365,9 +391,6 @@ async function reloadOnce(): Promise<void> {
   };
   setImmediate(() => pass(WARM_UP_PASSES));
 }
-
-/** How many times the warm-up draft is checked: three brought the first check from 2.3 to 1.6 times a warm one (see lsp/warmUp.ts). */
-const WARM_UP_PASSES = 3;
 
 async function editorSettings(): Promise<ConfigInput | undefined> {
   try {
@@ -580,8 +603,9 @@ connection.onExecuteCommand(
     if (params.command === COMMANDS.factSources || params.command === COMMANDS.addToFactBase) {
       const args = readArgs(params.arguments?.[0], checker.base);
       if (typeof args === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `factcheck: ${args}`);
-      const choices = sourceChoices(checker.base, args.proposal, documents.get(args.uri)?.getText() ?? '', authoringWorkspace().teamFolders);
-      if (params.command === COMMANDS.factSources) return choices;
+      // The choices are made only where they are shown: a client that picked a source needs none.
+      const choices = () => sourceChoices(checker.base, args.proposal, documents.get(args.uri)?.getText() ?? '', authoringWorkspace().teamFolders);
+      if (params.command === COMMANDS.factSources) return choices();
       return addToFactBase(args.proposal, args.source, choices);
     }
     throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
@@ -597,17 +621,7 @@ function authoringWorkspace(): AuthoringWorkspace {
     teamFolders,
     root: workspaceRoots[0],
     configFile: configPath,
-    read: (path) => {
-      const open = documents.get(pathToFileURL(path).href);
-      if (open) return { text: open.getText(), version: open.version };
-      const written = authored.get(path);
-      if (written !== undefined) return { text: written.after, version: null };
-      try {
-        return { text: readFileSync(path, 'utf8'), version: null };
-      } catch {
-        return { text: undefined, version: null };
-      }
-    },
+    read: (path) => clientFile(path, MAX_FACT_FILE_CHARS),
   };
 }
 
@@ -615,14 +629,14 @@ function authoringWorkspace(): AuthoringWorkspace {
  * Writes a statement from a draft into the team's fact base: asks for the source if the client
  * did not pick one, applies the edit through the client, counts it at once, and shows it.
  */
-async function addToFactBase(proposal: Proposal, picked: string | undefined, choices: readonly SourceChoice[]): Promise<{ applied: boolean; file?: string; statement?: string; error?: string }> {
+async function addToFactBase(proposal: Proposal, picked: string | undefined, choices: () => readonly SourceChoice[]): Promise<{ applied: boolean; file?: string; statement?: string; error?: string }> {
   const fail = (error: string) => {
     void connection.window.showErrorMessage(`Factcheck: ${error}`);
     return { applied: false, error };
   };
   let source = picked;
   if (source === undefined) {
-    const offered = choices.slice(0, MESSAGE_CHOICES);
+    const offered = choices().slice(0, MESSAGE_CHOICES);
     if (offered.length === 0) return fail('the fact base has no sources yet: add the source that backs this fact first (factcheck sources import reads BibTeX and CSL-JSON)');
     // Buttons are titled by the source; two sources of one title are told apart by their ids.
     const title = (c: SourceChoice) => (offered.filter((o) => o.label === c.label).length > 1 ? `${c.label} (${c.id})` : c.label);

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadFactBase } from '../../server/src/engine/factbase/load.js';
-import { formatOf, parseBibliography, planImport, toFactBaseId, toSource, type BibliographyItem, type ConvertedItem } from '../../server/src/node/importSources.js';
+import { toFactBaseId } from '../../server/src/engine/factbase/factFileText.js';
+import { formatOf, parseBibliography, planImport, toSource, type BibliographyItem, type ConvertedItem } from '../../server/src/node/importSources.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli.cjs');

@@ -14,9 +14,9 @@
 import type { Sentence } from './checks/types.js';
 import { endOffset, frameExtent, type Checker, type UnjudgedFrame } from './check.js';
 import { describeStatement } from './describe.js';
-import { isoDate, type FuzzyDate } from './factbase/dates.js';
+import { isoDate, parseIsoDate, type FuzzyDate } from './factbase/dates.js';
 import type { FactBase } from './factbase/factbase.js';
-import type { ItemStyle } from './factbase/factFileText.js';
+import { toFactBaseId, type ItemStyle } from './factbase/factFileText.js';
 import { PREDICATES, type Predicate } from './factbase/predicates.js';
 import type { Qualifiers, Statement, StatementValue } from './factbase/types.js';
 import type { Filler, FrameMatch } from './frames/match.js';
@@ -187,10 +187,10 @@ const DEFINITE_TYPES = new Set(['missile', 'weapon', 'submarine-class', 'vessel-
 /** A proposal as a statement of the base, for describing it. */
 function asStatement(p: ProposedStatement, id: string): Statement {
   const q = p.qualifiers;
+  // The dates are isoDate's own output (exactDate), so they always parse.
   const date = (text: string | undefined): FuzzyDate | undefined => {
-    if (text === undefined) return undefined;
-    const [year, month, day] = text.split('-').map(Number);
-    return { year: year!, ...(month !== undefined && { month }), ...(day !== undefined && { day }), precision: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year' };
+    const parsed = text === undefined ? undefined : parseIsoDate(text);
+    return parsed === undefined || 'error' in parsed ? undefined : parsed;
   };
   const value: StatementValue =
     p.object !== undefined ? { kind: 'entity', id: p.object } : p.date !== undefined ? { kind: 'date', date: date(p.date)! } : p.text !== undefined ? { kind: 'text', text: p.text } : { kind: 'none' };
@@ -213,7 +213,8 @@ function asStatement(p: ProposedStatement, id: string): Statement {
  */
 export function statementItem(p: Proposal, source: string, taken: (id: string) => boolean): Record<string, unknown> {
   const s = p.statement;
-  const stem = slug([s.subject, s.predicate, s.object ?? s.date ?? s.text ?? s.qualifiers['start'] ?? s.qualifiers['end'] ?? ''].join('-'));
+  // Room is left for the number that tells it apart from a taken id.
+  const stem = toFactBaseId([s.subject, s.predicate, s.object ?? s.date ?? s.text ?? s.qualifiers['start'] ?? s.qualifiers['end'] ?? ''].join('-')).slice(0, 90).replace(/-+$/, '') || 'statement';
   let id = stem;
   for (let n = 2; taken(id); n++) id = `${stem.slice(0, 95)}-${n}`;
   const value = s.object !== undefined ? { object: s.object } : s.date !== undefined ? { date: s.date } : s.text !== undefined ? { text: s.text } : {};
@@ -236,15 +237,3 @@ export const STATEMENT_STYLE: ItemStyle = {
   // `{ source: x }` with spaces inside the braces, as the shipped files have it.
   finish: (yaml) => yaml.replace(/\{([^{}\n]+)\}/g, (_, inner: string) => `{ ${inner.trim()} }`),
 };
-
-/** An id of the schema's pattern: lower case, digits and hyphens, at most 100 characters. */
-function slug(text: string): string {
-  const out = text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 90)
-    .replace(/-+$/, '');
-  return out === '' ? 'statement' : out;
-}

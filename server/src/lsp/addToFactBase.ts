@@ -21,7 +21,6 @@ import { proposeStatements, statementItem, STATEMENT_STYLE, type Proposal } from
 import { sourceTitle, type FactBase } from '../engine/factbase/factbase.js';
 import { addItems, parseFactFile } from '../engine/factbase/factFileText.js';
 import { isPredicate } from '../engine/factbase/predicates.js';
-import type { Source } from '../engine/factbase/types.js';
 import { editBetween } from '../engine/markdown/incremental.js';
 import { LineIndex } from '../engine/text/positions.js';
 import { COMMANDS, type AddToFactBaseArgs, type SourceChoice } from '../protocol.js';
@@ -80,16 +79,12 @@ export function sourceChoices(base: FactBase, proposal: Proposal, draftText: str
   for (const m of draftText.matchAll(/\[(?:\^|[^\]]*@)([a-z0-9][a-z0-9-]*)/g)) note(m[1]!, 'cited in this draft');
   const inTeam = (file: string) => teamFolders.some((f) => file === f || file.startsWith(f + sep));
   for (const source of base.sources.values()) if (inTeam(source.origin.file)) note(source.id, 'a source of your fact base');
-  const rest = [...base.sources.values()].filter((x) => !why.has(x.id)).sort((a, b) => labelOf(a).localeCompare(labelOf(b)));
+  const rest = [...base.sources.values()].filter((x) => !why.has(x.id)).sort((a, b) => sourceTitle(a).localeCompare(sourceTitle(b)));
   for (const x of rest) why.set(x.id, '');
   return [...why].map(([id, reason]) => {
     const source = base.sources.get(id)!;
-    return { id, label: labelOf(source), ...(reason && { detail: reason }) };
+    return { id, label: sourceTitle(source), ...(reason && { detail: reason }) };
   });
-}
-
-function labelOf(source: Source): string {
-  return sourceTitle(source);
 }
 
 /** What "Add to fact base…" needs to know of the workspace, from the server. */
@@ -101,8 +96,8 @@ export interface AuthoringWorkspace {
   readonly root: string | undefined;
   /** The `.factcheck.yaml` in force, if any. */
   readonly configFile: string | undefined;
-  /** A file's text as the editor has it (open document) or the disk (undefined: no such file). */
-  readonly read: (path: string) => { readonly text: string | undefined; readonly version: number | null };
+  /** A file's text as the editor has it (open document) or the disk (text undefined: no such file); undefined when it cannot be read. */
+  readonly read: (path: string) => { readonly text: string | undefined; readonly version: number | null } | undefined;
 }
 
 /** The edit that adds the statement, and what it does, for the server to apply and show. */
@@ -124,6 +119,7 @@ export function addToFactBaseEdit(ws: AuthoringWorkspace, proposal: Proposal, so
   const target = targetFile(ws, proposal.statement.subject);
   if ('error' in target) return target;
   const current = ws.read(target.file);
+  if (!current) return { error: `${relativeName(ws, target.file)} cannot be read (too large, or not a file)` };
   const parsed = parseFactFile(current.text);
   if (!parsed.ok) return { error: `${relativeName(ws, target.file)} cannot be edited: ${parsed.message}${parsed.line ? ` (line ${parsed.line})` : ''}. Fix it, then add the fact again.` };
   // Ids of the file too: some of its statements may not be loaded (an error elsewhere in them).
@@ -173,7 +169,9 @@ function targetFile(ws: AuthoringWorkspace, subject: string): Target | { readonl
   const facts = join(ws.root, 'facts');
   const file = ws.configFile ?? join(ws.root, '.factcheck.yaml');
   const listed = relative(dirname(file), facts).split(sep).join('/') || '.';
-  const { text: before, version } = ws.read(file);
+  const config = ws.read(file);
+  if (!config) return { error: `${relativeName(ws, file)} cannot be read (too large, or not a file)` };
+  const { text: before, version } = config;
   if (before === undefined || before.trim() === '') {
     const text = `# Factcheck: the fact-base folders of this workspace, loaded with the shipped base.\nfactBases: [${listed}]\n`;
     return { file: join(facts, DRAFTED_FACTS_FILE), config: { file, before: before ?? '', text, ...(before !== undefined && { version }) } };

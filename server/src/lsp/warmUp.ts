@@ -1,5 +1,5 @@
 /**
- * Warming the engine up after the fact base loads, while no draft is open: the first draft a
+ * Warming the engine up after the fact base first loads, while no draft is open: the first draft a
  * writer opens is then checked by code the JavaScript engine has compiled already, with the
  * base's lookups built (the offices' titles, the countries' demonyms, the events' names, which
  * each check builds on first use). Measured on the 10,000-word bench draft (shipped base, the

@@ -15,7 +15,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { extname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import schema from '../../../facts/factbase.schema.json' with { type: 'json' };
-import { addItems, parseFactFile, renderItems, sectionItems, type ItemStyle } from '../engine/factbase/factFileText.js';
+import { addItems, parseFactFile, renderItems, sectionItems, toFactBaseId, type ItemStyle } from '../engine/factbase/factFileText.js';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 
@@ -65,8 +65,6 @@ const DATE_FIELDS: ReadonlySet<string> = new Set(FIELDS.filter((f) => refOf(SOUR
 const NAME_FIELDS: ReadonlySet<string> = new Set(FIELDS.filter((f) => refOf(SOURCE.properties, f) === undefined && (SOURCE.properties as Record<string, { items?: { $ref?: string } }>)[f]?.items?.$ref === '#/definitions/cslName'));
 const NAME_PARTS: readonly string[] = Object.keys(schema.definitions.cslName.properties);
 const DATE_PARTS: readonly string[] = Object.keys(schema.definitions.cslDate.properties);
-const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
-const MAX_ID_LENGTH = 100;
 /** CSL's type for an item of no more specific kind: what an item with no type CSL knows becomes. */
 const FALLBACK_TYPE = 'document';
 
@@ -207,22 +205,6 @@ function keyOf(raw: Readonly<Record<string, unknown>>): string {
   return '';
 }
 
-/**
- * A fact-base id for a bibliography key: the key itself when it fits the schema's pattern, else
- * lower-cased, accents taken off, and every run of other characters made one hyphen (`Smith2019:Missiles`
- * becomes `smith2019-missiles`). Empty when the key has no letter or digit to keep.
- */
-export function toFactBaseId(key: string): string {
-  if (ID_PATTERN.test(key)) return key;
-  return key
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, MAX_ID_LENGTH)
-    .replace(/-+$/, '');
-}
 
 const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)(?=10\.)/i;
 

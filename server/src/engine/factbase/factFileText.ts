@@ -8,6 +8,7 @@
  * Pure: text in, text out.
  */
 
+import schema from '../../../../facts/factbase.schema.json' with { type: 'json' };
 import { Document, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** The lists a fact file holds. */
@@ -229,6 +230,26 @@ function holds(text: string, expected: unknown): boolean {
     return false;
   }
 }
+
+/**
+ * A fact-base id for a bibliography key or other words: the text itself when it fits the schema's pattern, else
+ * lower-cased, accents taken off, and every run of other characters made one hyphen (`Smith2019:Missiles`
+ * becomes `smith2019-missiles`). Empty when the key has no letter or digit to keep.
+ */
+export function toFactBaseId(key: string): string {
+  if (ID_PATTERN.test(key)) return key;
+  return key
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, MAX_ID_LENGTH)
+    .replace(/-+$/, '');
+}
+
+const ID_PATTERN = new RegExp(schema.definitions.id.pattern);
+const MAX_ID_LENGTH = 100;
 
 /** Deep equality of YAML data (mappings compared by their keys, whatever their order). */
 export function sameData(a: unknown, b: unknown): boolean {
