@@ -14,9 +14,9 @@ import { ALL_CHECKS } from './checks/index.js';
 import type { Check, Judgement, Sentence, Verdict } from './checks/types.js';
 import { EntityMatcher } from './entities/matcher.js';
 import { sourceLabel, sourceTitle as factbaseSourceTitle, type FactBase } from './factbase/factbase.js';
-import { DraftParse, editBetween } from './markdown/incremental.js';
+import { DraftParse, editBetween, parseNow, parseWith, type ParseRequest } from './markdown/incremental.js';
 import { exceedsLimits, exceedsLimitsAfterEdit, within } from './markdown/limits.js';
-import { GAP, offsetOf, type ParsedDraft, type ProseBlock } from './markdown/parse.js';
+import { GAP, offsetOf, type ParsedDraft, type ProseBlock, type RootBlock } from './markdown/parse.js';
 import { Suppressions } from './suppress.js';
 import { sentences } from './text/sentences.js';
 import { tokenize } from './text/tokens.js';
@@ -703,19 +703,40 @@ export class DraftSession {
   }
 
   check(text: string, options: CheckOptions = {}): CheckResult {
+    return parseNow(this.checking(text, options));
+  }
+
+  /** `check`, with each parse step done by `parse` (the language server's worker thread). */
+  checkWith(text: string, options: CheckOptions, parse: (request: ParseRequest) => Promise<readonly RootBlock[]>): Promise<CheckResult> {
+    return parseWith(this.checking(text, options), parse);
+  }
+
+  /**
+   * A check in steps. The session changes only once the parse is done: a caller that gives up
+   * on a parse (it ran past its time budget) leaves the session as the last check left it.
+   */
+  *checking(text: string, options: CheckOptions): Generator<ParseRequest, CheckResult, readonly RootBlock[]> {
     // After an edit of a text that passed the limits, only what the edit touched is read again.
     const passed = this.parse && this.lines !== undefined ? { text: this.parse.text, lines: this.lines } : undefined;
     const edit = passed && editBetween(passed.text, text);
+    let lines: number | undefined;
     if (passed && edit && text.length <= MAX_DRAFT_CHARS) {
       const { reason, state } = exceedsLimitsAfterEdit(passed, text, edit.prefix, edit.suffix);
-      this.lines = state?.lines;
-      if (reason) return { findings: [], claims: [], skipped: reason };
+      lines = state?.lines;
+      if (reason) {
+        this.lines = lines;
+        return { findings: [], claims: [], skipped: reason };
+      }
     } else {
-      this.lines = text.length <= MAX_DRAFT_CHARS ? within(text)?.lines : undefined;
-      const skipped = this.lines === undefined ? this.checker.refuse(text) : undefined;
-      if (skipped) return skipped;
+      lines = text.length <= MAX_DRAFT_CHARS ? within(text)?.lines : undefined;
+      const skipped = lines === undefined ? this.checker.refuse(text) : undefined;
+      if (skipped) {
+        this.lines = lines;
+        return skipped;
+      }
     }
-    this.parse = this.parse ? this.parse.update(text, edit) : DraftParse.parse(text);
+    this.parse = yield* this.parse ? this.parse.updating(text, edit) : DraftParse.parsing(text);
+    this.lines = lines;
     const previous = this.judged;
     const next = new Map<string, readonly BlockJudgement[]>();
     const result = this.checker.finish(text, this.parse.parsed, options, (block, context) => {

@@ -16,9 +16,52 @@
  *   changes how the whole document reads; typing inside a footnote's text does not).
  *
  * Anything else falls back to a full parse. Tests compare both on random edits.
+ *
+ * The Markdown itself is parsed by whoever drives a `Parsing`: each step asks for one text to be
+ * parsed (a `ParseRequest`) and goes on with its top-level blocks. `DraftParse.parse` and `update`
+ * answer on this thread; the language server answers from a worker thread within a time budget,
+ * because micromark is quadratic on some inputs and nothing can stop it on the thread it runs on.
  */
 
 import { assemble, parseFragment, parseRoots, type ParsedDraft, type RootBlock } from './parse.js';
+
+/**
+ * A text to parse into top-level blocks. A document may start with front matter and a byte-order
+ * mark; a fragment (a region of a document and the definitions it needs) never does. Offsets in
+ * the answer are the text's own: the caller shifts a fragment's into place.
+ */
+export interface ParseRequest {
+  readonly text: string;
+  readonly fragment: boolean;
+}
+
+/** A parse in steps: yields what to parse, is sent its blocks, returns the parse. */
+export type Parsing = Generator<ParseRequest, DraftParse, readonly RootBlock[]>;
+
+/** Parses what a request asks for, on this thread. Pure: the worker answers with this too. */
+export function parseRequest({ text, fragment }: ParseRequest): RootBlock[] {
+  if (!fragment) return parseRoots(text);
+  try {
+    return parseFragment(text);
+  } catch {
+    // No blocks fail the region's checks, and the whole document is parsed instead.
+    return [];
+  }
+}
+
+/** Runs a parse in steps, on this thread. */
+export function parseNow<T>(steps: Generator<ParseRequest, T, readonly RootBlock[]>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next(parseRequest(step.value));
+  return step.value;
+}
+
+/** Runs a parse in steps, each parsed by `parse` (a worker thread, say). */
+export async function parseWith<T>(steps: Generator<ParseRequest, T, readonly RootBlock[]>, parse: (request: ParseRequest) => Promise<readonly RootBlock[]>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) step = steps.next(await parse(step.value));
+  return step.value;
+}
 
 export class DraftParse {
   private constructor(
@@ -31,7 +74,12 @@ export class DraftParse {
   private assembled: ParsedDraft | undefined;
 
   static parse(text: string): DraftParse {
-    return new DraftParse(text, parseRoots(text), false);
+    return parseNow(DraftParse.parsing(text));
+  }
+
+  /** The parse of a whole document, in steps. */
+  static *parsing(text: string): Parsing {
+    return new DraftParse(text, yield { text, fragment: false }, false);
   }
 
   /** The prose blocks, comments and footnotes of the whole document. */
@@ -42,11 +90,16 @@ export class DraftParse {
 
   /** The parse of `text`, reusing this one where the edit between them allows. */
   update(text: string, edit: Edit = editBetween(this.text, text)): DraftParse {
-    if (text === this.text) return this;
-    return this.reparseRegion(text, edit) ?? DraftParse.parse(text);
+    return parseNow(this.updating(text, edit));
   }
 
-  private reparseRegion(text: string, { prefix, suffix }: Edit): DraftParse | undefined {
+  /** `update` in steps: the region around the edit, and the whole document if that fails. */
+  *updating(text: string, edit: Edit = editBetween(this.text, text)): Parsing {
+    if (text === this.text) return this;
+    return (yield* this.reparseRegion(text, edit)) ?? (yield* DraftParse.parsing(text));
+  }
+
+  private *reparseRegion(text: string, { prefix, suffix }: Edit): Generator<ParseRequest, DraftParse | undefined, readonly RootBlock[]> {
     const old = this.text;
     // The edit, as the changed stretch between a common prefix and a common suffix.
     const editStart = prefix;
@@ -81,12 +134,8 @@ export class DraftParse {
       .filter((r) => r.defines !== undefined && mentioned.includes(`[${r.type === 'footnoteDefinition' ? '^' : ''}${r.defines.toLowerCase()}`))
       .map((r) => old.slice(r.start, r.end));
     const fragment = definitions.length ? `${regionText}\n\n${definitions.join('\n\n')}\n` : regionText;
-    let parsed: RootBlock[];
-    try {
-      parsed = parseFragment(fragment, text, regionStart);
-    } catch {
-      return undefined;
-    }
+    // Parsed standalone and moved into place: inside the region the fragment's text is the document's.
+    const parsed = (yield { text: fragment, fragment: true }).map((r) => shift(r, regionStart));
     const inside = parsed.filter((r) => r.start < regionEnd);
     const outside = parsed.filter((r) => r.start >= regionEnd);
     if (inside.some((r) => r.end > regionEnd) || labelsOf(inside) !== labelsOf(replaced)) return undefined;

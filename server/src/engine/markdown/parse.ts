@@ -135,13 +135,13 @@ export function parseRoots(source: string): RootBlock[] {
 }
 
 /**
- * Parses `text` standalone and returns its top-level nodes with offsets shifted by `shift`, the
- * offset where `text` starts in `source`. Prose is read from `source`.
+ * Parses a fragment of a document (a region and the definitions it needs) standalone, offsets
+ * its own: the incremental parser moves its blocks into place.
  */
-export function parseFragment(text: string, source: string, shift: number): RootBlock[] {
+export function parseFragment(text: string): RootBlock[] {
   // A fragment never starts the document, so nothing in it is front matter.
   const tree = plain.parse(text) as Root;
-  return toRootBlocks(tree.children, source, shift);
+  return toRootBlocks(tree.children, text, 0);
 }
 
 function toRootBlocks(children: readonly RootContent[], source: string, shift: number): RootBlock[] {
