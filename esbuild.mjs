@@ -24,7 +24,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', checkWorker: 'server/src/node/checkWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', checkWorker: 'server/src/node/checkWorker.ts', parseWorker: 'server/src/node/parseWorker.ts' }, outdir: 'dist' },
 ];
 
 if (watch) {

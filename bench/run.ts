@@ -21,6 +21,7 @@ import { LspClient } from '../test/support/lspClient.js';
 import { draft, random } from './drafts.js';
 import { writeSyntheticBase } from './factbases.js';
 import { openings, typing } from './keystroke.js';
+import { hoversWhileStuck } from './stuck.js';
 import { ms, summarize, time, type Summary } from './stats.js';
 
 const million = process.env['FACTCHECK_BENCH_MILLION'] === '1';
@@ -101,6 +102,14 @@ for (const words of [10_000, 100_000]) {
     if (t.immediate) row(`${label}, checked at once`, t.immediate, percentile(t.immediate));
     row(`${label}, debounced`, t.debounced ?? 'none', t.debounced ? percentile(t.debounced) : '');
   }
+}
+
+// 3b. A hover on one draft while another is stuck in the Markdown parser (parsed in a worker).
+{
+  const s = await hoversWhileStuck();
+  results['hover-while-stuck'] = s;
+  row('hover on a 10,000-word draft, server idle', s.idle, `max ${ms(s.idle.max)} ms`);
+  row('the same hover while another draft is stuck in the parser', s.whileStuck, `max ${ms(s.whileStuck.max)} ms over ${s.whileStuck.runs}; ${s.allBeforeStuckAnswered ? 'all answered before the stuck draft timed out' : 'NOT all answered while the parse ran'}`);
 }
 
 /** The p95 by nearest rank where there are enough samples for one, else only how many there are. */

@@ -42,11 +42,12 @@ import { definition } from './lsp/definition.js';
 import { hover } from './lsp/hover.js';
 import { documentLinks } from './lsp/links.js';
 import { isFactFile, loadLiveFactBase, type LoadedBase } from './lsp/liveFactBase.js';
-import { ResultCache, type ServerState } from './lsp/state.js';
+import { ResultCache, type DraftResult, type ServerState } from './lsp/state.js';
 import { warmUp } from './lsp/warmUp.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, insideAny, mergeSettings, readConfig, type ConfigInput, type Settings } from './node/config.js';
 import { MAX_FACT_FILE_CHARS } from './engine/factbase/load.js';
 import { shippedFactBases } from './node/factFiles.js';
+import { DEFAULT_PARSE_LIMIT_S, ParsePool } from './node/parsePool.js';
 import { COMMANDS, PICK_SOURCE_COMMAND, STATUS_NOTIFICATION, type SourceChoice, type StatusParams } from './protocol.js';
 import type { Proposal } from './engine/authoring.js';
 
@@ -111,6 +112,7 @@ let shutdownRequested = false;
 const connection: Connection = startConnection();
 connection.onShutdown(() => {
   shutdownRequested = true;
+  parsePool.stop();
 });
 const documents = new TextDocuments(TextDocument);
 
@@ -129,6 +131,15 @@ let canShowDocument = false;
 let canCreateFiles = false;
 /** The pause before a check after typing: automatic (undefined) unless the user set one. */
 let debounceMs: number | undefined;
+/**
+ * How long parsing a draft's Markdown may take, in milliseconds; 0 parses on this thread, with
+ * no limit. Drafts are parsed in worker threads (node/parsePool.ts), so that one the parser is
+ * slow on never stops the server from answering; the checks run here, with the fact base.
+ */
+let parseLimitMs = DEFAULT_PARSE_LIMIT_S * 1000;
+const parsePool = new ParsePool(new URL('./parseWorker.cjs', import.meta.url), parseLimitMs);
+/** Set when the parse workers cannot start: drafts are then parsed on this thread. */
+let parseWorkersFailed = false;
 let settings: Settings = DEFAULT_SETTINGS;
 let loaded: LoadedBase | undefined;
 let checker = new Checker(FactBase.empty());
@@ -136,24 +147,29 @@ let checker = new Checker(FactBase.empty());
 function checkOptions() {
   return { severities: settings.severity, citationStyle: settings.citationStyle, citationFormat: settings.citationFormat };
 }
-const cache = new ResultCache(() => checker, checkOptions);
+const cache = new ResultCache(
+  () => checker,
+  checkOptions,
+  () => (parseLimitMs > 0 && !parseWorkersFailed ? { parse: (request) => parsePool.parse(request), limitMs: parseLimitMs } : undefined),
+);
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const debouncer = new Debouncer();
 
-const state: ServerState = {
-  get base() {
-    return checker.base;
-  },
-  get checker() {
-    return checker;
-  },
-  get options() {
-    return checkOptions();
-  },
-  resultFor: (document) => cache.get(document),
-  parsedFor: (document) => cache.parsedFor(document),
-  bibliography: bibliographyFile,
-};
+/**
+ * What a request handler reads: `draft` is the result it was asked about, checked before the
+ * handler runs, so that no handler parses on this thread.
+ */
+function stateFor(draft: DraftResult): ServerState {
+  const resultFor = (document: TextDocument) => (document.uri === draft.uri && document.version === draft.version ? draft : cache.peek(document) ?? cache.get(document));
+  return {
+    base: checker.base,
+    checker,
+    options: checkOptions(),
+    resultFor,
+    parsedFor: (document) => resultFor(document).parsed,
+    bibliography: bibliographyFile,
+  };
+}
 
 /** A bibliography larger than this is not read, and so not edited. */
 const MAX_BIBLIOGRAPHY_BYTES = 16 * 1024 * 1024;
@@ -234,13 +250,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined) ?? [];
   const root = params.rootUri ? pathOf(params.rootUri) : undefined;
   workspaceRoots = folders.length ? folders : root ? [root] : [];
-  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; diagnosticMode?: string; diagnosticsDelay?: number; openFactLinks?: boolean; pickSources?: boolean };
+  const init = (params.initializationOptions ?? {}) as { trusted?: boolean; diagnosticMode?: string; diagnosticsDelay?: number; openFactLinks?: boolean; pickSources?: boolean; timeLimit?: number };
   trusted = init.trusted !== false;
   openFactLinks = init.openFactLinks === true;
   pickSources = init.pickSources === true;
   canShowDocument = params.capabilities.window?.showDocument?.support === true;
   canCreateFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   if (typeof init.diagnosticsDelay === 'number' && init.diagnosticsDelay >= 0) debounceMs = init.diagnosticsDelay;
+  if (typeof init.timeLimit === 'number' && init.timeLimit >= 0) setParseLimit(init.timeLimit);
   pullDiagnostics = init.diagnosticMode === 'pull' && params.capabilities.textDocument?.diagnostic !== undefined;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   return {
@@ -259,6 +276,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // The first worker starts, and warms its parser up, while the fact base loads.
+  if (parseLimitMs > 0) parsePool.start().catch(parseWorkersUnavailable);
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' }).catch(() => undefined);
   }
@@ -392,6 +411,18 @@ function warmUpOnce(): void {
   setImmediate(() => pass(WARM_UP_PASSES));
 }
 
+/** `factcheck.timeLimit`, in seconds: 0 parses on the server's thread, with no limit. */
+function setParseLimit(seconds: number): void {
+  parseLimitMs = Math.round(seconds * 1000);
+  if (parseLimitMs > 0) parsePool.setLimit(parseLimitMs);
+}
+
+function parseWorkersUnavailable(e: unknown): void {
+  if (parseWorkersFailed) return;
+  parseWorkersFailed = true;
+  connection.console.error(`factcheck: the parser's worker thread did not start (${(e as Error).message}); drafts are parsed on the server's thread, without a time limit`);
+}
+
 async function editorSettings(): Promise<ConfigInput | undefined> {
   try {
     // Settings are resource-scoped: ask for the first workspace folder's.
@@ -409,6 +440,7 @@ async function editorSettings(): Promise<ConfigInput | undefined> {
     if (value['citationFormat'] === 'footnote' || value['citationFormat'] === 'pandoc') out.citationFormat = value['citationFormat'];
     if (typeof value['diagnosticsDelay'] === 'number' && value['diagnosticsDelay'] >= 0) debounceMs = value['diagnosticsDelay'];
     else if (value['diagnosticsDelay'] === null) debounceMs = undefined;
+    if (typeof value['timeLimit'] === 'number' && value['timeLimit'] >= 0) setParseLimit(value['timeLimit']);
     return out;
   } catch {
     return undefined;
@@ -438,7 +470,7 @@ connection.onDidChangeWatchedFiles(
  */
 function scheduleEdit(document: TextDocument): void {
   const decision = debouncer.edited(document.uri, performance.now(), {
-    pending: timers.has(document.uri),
+    pending: timers.has(document.uri) || publishing.has(document.uri),
     userDelayMs: debounceMs,
     recentRechecksMs: cache.recentRechecksMs(document.uri),
   });
@@ -458,32 +490,50 @@ function schedule(document: TextDocument, delay: number): void {
     document.uri,
     setTimeout(() => {
       timers.delete(document.uri);
-      publish(document.uri);
+      void publish(document.uri);
     }, delay),
   );
 }
 
-function diagnosticsFor(document: TextDocument): Diagnostic[] {
-  const draft = cache.get(document);
-  if (draft.result.skipped) {
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'factcheck', code: 'too-large', message: draft.result.skipped }];
-  }
-  return draft.result.findings.map((f) => toDiagnostic(f, draft.lines, draft.version));
+function diagnosticsFor(draft: DraftResult): Diagnostic[] {
+  const findings = draft.result.findings.map((f) => toDiagnostic(f, draft.lines, draft.version));
+  if (draft.result.skipped === undefined) return findings;
+  const notice: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: 'factcheck',
+    code: draft.late ? 'not-checked' : 'too-large',
+    message: draft.result.skipped,
+  };
+  return [notice, ...findings];
 }
 
-function publish(uri: string): void {
+/** Drafts whose check is being published: an edit meanwhile joins it, as the check publishes the newest version. */
+const publishing = new Set<string>();
+
+/**
+ * Checks a draft and publishes its diagnostics, for the newest version: if the draft changed
+ * while it was checked (or the fact base did), it is checked again before anything is published.
+ */
+async function publish(uri: string): Promise<void> {
   // Before the fact base is loaded a draft would look clean: it is published after the load.
-  if (!loaded) return;
-  // Always the document's newest version: a stale result is never published.
-  const document = documents.get(uri);
-  if (!document || !isDraft(document) || pullDiagnostics) return;
+  if (!loaded || publishing.has(uri)) return;
+  publishing.add(uri);
   try {
-    const started = performance.now();
-    const diagnostics = diagnosticsFor(document);
-    connection.tracer.log(checkedLine(uri, document.version, performance.now() - started));
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    for (;;) {
+      const document = documents.get(uri);
+      if (!document || !isDraft(document) || pullDiagnostics) return;
+      const started = performance.now();
+      const draft = await cache.current(document);
+      if (documents.get(uri) !== document || cache.peek(document) !== draft) continue;
+      connection.tracer.log(checkedLine(uri, draft.version, performance.now() - started));
+      void connection.sendDiagnostics({ uri, version: draft.version, diagnostics: diagnosticsFor(draft) });
+      return;
+    }
   } catch (e) {
     connection.console.error(`factcheck: checking ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+  } finally {
+    publishing.delete(uri);
   }
 }
 
@@ -522,9 +572,9 @@ documents.onDidClose(
 );
 
 connection.languages.diagnostics.on(
-  guard('diagnostic', (params) => {
+  guard('diagnostic', async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: loaded && document && isDraft(document) ? diagnosticsFor(document) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: loaded && document && isDraft(document) ? diagnosticsFor(await cache.current(document)) : [] };
   }),
 );
 
@@ -537,37 +587,37 @@ function draftOf(uri: string): TextDocument | undefined {
 }
 
 connection.onHover(
-  guard('hover', (params) => {
+  guard('hover', async (params) => {
     const document = draftOf(params.textDocument.uri);
-    return document ? hover(document, params.position, state, { openFactLinks }) : null;
+    return document ? hover(document, params.position, stateFor(await cache.current(document)), { openFactLinks }) : null;
   }),
 );
 
 connection.onCodeAction(
-  guard('codeAction', (params) => {
+  guard('codeAction', async (params) => {
     const document = draftOf(params.textDocument.uri);
-    return document ? codeActions(document, params, state, { addToFactBaseCommand: pickSources ? PICK_SOURCE_COMMAND : COMMANDS.addToFactBase }) : [];
+    return document ? codeActions(document, params, stateFor(await cache.current(document)), { addToFactBaseCommand: pickSources ? PICK_SOURCE_COMMAND : COMMANDS.addToFactBase }) : [];
   }),
 );
 
 connection.onCompletion(
-  guard('completion', (params) => {
+  guard('completion', async (params) => {
     const document = draftOf(params.textDocument.uri);
-    return document ? completion(document, params.position, state) : [];
+    return document ? completion(document, params.position, stateFor(await cache.current(document))) : [];
   }),
 );
 
 connection.onDefinition(
-  guard('definition', (params) => {
+  guard('definition', async (params) => {
     const document = draftOf(params.textDocument.uri);
-    return document ? definition(document, params.position, state) : [];
+    return document ? definition(document, params.position, stateFor(await cache.current(document))) : [];
   }),
 );
 
 connection.onDocumentLinks(
-  guard('documentLinks', (params) => {
+  guard('documentLinks', async (params) => {
     const document = draftOf(params.textDocument.uri);
-    return document ? documentLinks(document, state) : [];
+    return document ? documentLinks(document, stateFor(await cache.current(document))) : [];
   }),
 );
 
@@ -580,7 +630,7 @@ connection.onExecuteCommand(
       const uri = params.arguments?.[0];
       const document = typeof uri === 'string' ? draftOf(uri) : undefined;
       if (!document) throw new ResponseError(ErrorCodes.InvalidParams, 'factcheck.citeAll takes the URI of an open Markdown document');
-      const draft = cache.get(document);
+      const draft = await cache.current(document);
       const { edits, bibliography } = citeAll(draft.result.claims);
       if (edits.length === 0) return { applied: false, cited: 0 };
       const edit = toWorkspaceEdit(document.uri, draft.version, edits, draft.lines, bibliography && { addition: bibliography, lookup: bibliographyFile });
@@ -592,7 +642,8 @@ connection.onExecuteCommand(
       const [uri, ids] = params.arguments ?? [];
       const document = typeof uri === 'string' ? draftOf(uri) : undefined;
       if (!document || !Array.isArray(ids)) throw new ResponseError(ErrorCodes.InvalidParams, 'factcheck.addToBibliography takes the URI of an open Markdown document and source ids');
-      const target = bibliographyTarget(document.getText(), cache.parsedFor(document).frontMatter);
+      const draft = await cache.current(document);
+      const target = bibliographyTarget(draft.text, draft.parsed.frontMatter);
       const items = ids.flatMap((id) => { const source = typeof id === 'string' ? checker.base.sources.get(id) : undefined; return source ? [cslItem(source)] : []; });
       const file = target && items.length ? bibliographyFile(document.uri, target.path) : undefined;
       const changes = file && target ? bibliographyChanges(file, { path: target.path, items }) : [];
