@@ -24,8 +24,8 @@ export interface DraftResult {
   /** The parse the result was computed from; nothing for a draft that was not checked. */
   readonly parsed: ParsedDraft;
   /**
-   * The parse of this version ran past its time budget: `result.skipped` says so, and its
-   * findings are the previous check's, moved with the edit, without fixes.
+   * The parse of this version ran past its time budget, or its worker failed: `result.skipped`
+   * says so, and its findings are the previous check's, moved with the edit, without fixes.
    */
   readonly late?: true;
 }
@@ -123,21 +123,26 @@ export class ResultCache {
     const session = this.sessionFor(uri);
     const recheck = session.parsed !== undefined;
     const started = performance.now();
-    let late = false;
+    // Why the parse gave no blocks: it ran past the budget, or its worker failed.
+    let unparsed: string | undefined;
     const result = await session
       .checkWith(text, this.options(), async (request) => {
-        const outcome = await parse(request);
+        const outcome = await parse(request).catch((e: unknown) => {
+          unparsed = `not checked since the last edit: the Markdown parser failed (${(e as Error).message}). The findings shown are from the last check`;
+          throw e;
+        });
         if ('timedOut' in outcome) {
-          late = true;
+          const seconds = (limitMs / 1000).toLocaleString('en-US');
+          unparsed = `not checked since the last edit: parsing the Markdown took longer than ${seconds} seconds (the parser is slow on some long runs of brackets or emphasis markers). The findings shown are from the last check; break up such a line, or raise factcheck.timeLimit`;
           throw new LateParse();
         }
         return outcome;
       })
       .catch((e: unknown) => {
-        if (!late) throw e;
+        if (unparsed === undefined) throw e;
         return undefined;
       });
-    if (!result) return this.store(generation, lateResult(uri, version, text, this.results.get(uri), limitMs));
+    if (!result) return this.store(generation, lateResult(uri, version, text, this.results.get(uri), unparsed!));
     if (recheck) this.recordRecheck(uri, performance.now() - started);
     return this.store(generation, { uri, version, text, result, lines: new LineIndex(text), parsed: parsedOf(session, result) });
   }
@@ -199,13 +204,11 @@ function parsedOf(session: DraftSession, result: CheckResult): ParsedDraft {
 }
 
 /**
- * The result of a version whose parse ran past the budget: it says so, and keeps the previous
- * result's findings where the edit left their words alone, moved with it. Their fixes are
- * dropped: they were made for another text.
+ * The result of a version whose parse gave no blocks (it ran past the budget, or the parser's
+ * worker failed): it says why, and keeps the previous result's findings where the edit left
+ * their words alone, moved with it. Their fixes are dropped: they were made for another text.
  */
-function lateResult(uri: string, version: number, text: string, previous: DraftResult | undefined, limitMs: number): DraftResult {
-  const seconds = (limitMs / 1000).toLocaleString('en-US');
-  const skipped = `not checked since the last edit: parsing the Markdown took longer than ${seconds} seconds (the parser is slow on some long runs of brackets or emphasis markers). The findings shown are from the last check; break up such a line, or raise factcheck.timeLimit`;
+function lateResult(uri: string, version: number, text: string, previous: DraftResult | undefined, skipped: string): DraftResult {
   const findings = previous ? carried(previous.result.findings, previous.text, text) : [];
   return { uri, version, text, lines: new LineIndex(text), parsed: NOTHING_PARSED, result: { findings, claims: [], skipped }, late: true };
 }
