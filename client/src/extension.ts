@@ -40,8 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       // The server also reads open fact files, so that fact-base problems show while typing.
-      { language: 'yaml', pattern: '**/*.facts.yaml' },
-      { language: 'yaml', pattern: '**/facts/**/*.{yaml,yml}' },
+      // Every YAML file on disk: the fact-base folders are the server's settings (any folder
+      // name), and the server must hear when a fact file "Add to fact base…" wrote is closed
+      // unsaved, so that the statement stops counting. It ignores YAML outside the base.
+      { scheme: 'file', language: 'yaml' },
     ],
     synchronize: { fileEvents: watchers },
     // A function, so that a restart after trust is granted tells the server the new state.
