@@ -114,6 +114,11 @@ function judgeOccasionDate(r: Sentence, base: FactBase, m: FrameMatch, occasions
   const visit = m.frame.predicate === 'visited';
   const what = visit ? `${name(m.subject)} visited ${name(m.object)}` : `${name(m.subject)} met ${name(m.object)}`;
   const occasion = visit ? `a visit by ${name(m.subject)} to ${name(m.object)}` : `a meeting of ${name(m.subject)} and ${name(m.object)}`;
+  // "Kim Jong Un met Rouhani in 2018": Rouhani's recorded meetings were with others, and say
+  // nothing of one with a person the base does not know: neither an agreeing date (no support)
+  // nor another one (even when details point at a recorded meeting, its parties are not the
+  // draft's, and a date message would say they met).
+  if (!visit && [m.subject, m.object].some((f) => f?.name !== undefined && f.name.entity === undefined && !f.name.candidates?.length)) return undefined;
   const known = dated.map((o) => ({ s: o.statement, date: o.date }));
   const identified = dated.some((o) => identifies(r, base, m, o, 'date'));
   return verdict(r, stanceOf(r, m), d, known, what, spanOf(m.subject, m.object, d), identified, occasion);
