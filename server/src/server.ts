@@ -48,6 +48,9 @@ import { CONFIG_FILE, DEFAULT_SETTINGS, findConfig, insideAny, mergeSettings, re
 import { MAX_FACT_FILE_CHARS } from './engine/factbase/load.js';
 import { shippedFactBases } from './node/factFiles.js';
 import { DEFAULT_PARSE_LIMIT_S, ParsePool } from './node/parsePool.js';
+import { WorkerStartFailed } from './node/budgetedWorker.js';
+import { parseRequest, type ParseRequest } from './engine/markdown/incremental.js';
+import type { RootBlock } from './engine/markdown/parse.js';
 import { COMMANDS, PICK_SOURCE_COMMAND, STATUS_NOTIFICATION, type SourceChoice, type StatusParams } from './protocol.js';
 import type { Proposal } from './engine/authoring.js';
 
@@ -150,7 +153,7 @@ function checkOptions() {
 const cache = new ResultCache(
   () => checker,
   checkOptions,
-  () => (parseLimitMs > 0 && !parseWorkersFailed ? { parse: (request) => parsePool.parse(request), limitMs: parseLimitMs } : undefined),
+  () => (parseLimitMs > 0 && !parseWorkersFailed ? { parse: parseOffThread, limitMs: parseLimitMs } : undefined),
 );
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const debouncer = new Debouncer();
@@ -415,6 +418,17 @@ function warmUpOnce(): void {
 function setParseLimit(seconds: number): void {
   parseLimitMs = Math.round(seconds * 1000);
   if (parseLimitMs > 0) parsePool.setLimit(parseLimitMs);
+}
+
+/** A parse in a worker; if no worker can start, on this thread from then on. */
+async function parseOffThread(request: ParseRequest): Promise<readonly RootBlock[] | { readonly timedOut: true }> {
+  try {
+    return await parsePool.parse(request);
+  } catch (e) {
+    if (!(e instanceof WorkerStartFailed)) throw e;
+    parseWorkersUnavailable(e);
+    return parseRequest(request);
+  }
 }
 
 function parseWorkersUnavailable(e: unknown): void {

@@ -16,6 +16,9 @@ type FromWorker<Info, Reply> = { readonly ready: true; readonly info: Info } | {
 /** What a request came to: the worker's reply, or the budget ran out (and the worker was stopped). */
 export type Outcome<Reply> = { readonly reply: Reply } | { readonly timedOut: true };
 
+/** The worker could not start (its script is missing, say): no request can be answered by one. */
+export class WorkerStartFailed extends Error {}
+
 export class BudgetedWorker<Request, Reply, Info = undefined> {
   private worker: { readonly thread: Worker; readonly ready: Promise<Info> } | undefined;
   private next = 0;
@@ -32,21 +35,23 @@ export class BudgetedWorker<Request, Reply, Info = undefined> {
     return this.running > 0;
   }
 
-  /** Starts the worker if none runs; resolves with what it said when ready. */
-  start(): Promise<Info> {
+  /** Starts the worker if none runs; resolves with what it said when ready, rejects if it cannot start. */
+  async start(): Promise<Info> {
     return this.spawn().ready;
   }
 
   /**
    * Sends a request once the worker is ready, and stops the worker if the answer takes longer
    * than `limitMs` (counted from the request, not from the worker's start). Rejects when the
-   * worker fails or answers with an error.
+   * worker fails or answers with an error, with `WorkerStartFailed` when it could not start.
    */
   async run(request: Request, limitMs: number): Promise<Outcome<Reply>> {
     this.running++;
     try {
       const { thread, ready } = this.spawn();
-      await ready;
+      await ready.catch((e: unknown) => {
+        throw new WorkerStartFailed((e as Error).message);
+      });
       const id = ++this.next;
       return await new Promise<Outcome<Reply>>((resolve, reject) => {
         const done = () => {
