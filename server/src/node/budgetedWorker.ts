@@ -9,7 +9,7 @@
  * started, then answers each `{ id, request }` with `{ id, reply }` or `{ id, error }`.
  */
 
-import { Worker, type MessagePort } from 'node:worker_threads';
+import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 
 type FromWorker<Info, Reply> = { readonly ready: true; readonly info: Info } | { readonly id: number; readonly reply: Reply } | { readonly id: number; readonly error: string };
 
@@ -28,6 +28,7 @@ export class BudgetedWorker<Request, Reply, Info = undefined> {
   constructor(
     private readonly script: string | URL,
     private readonly data?: unknown,
+    private readonly limits?: ResourceLimits,
   ) {}
 
   /** Whether a request is being answered. */
@@ -100,7 +101,7 @@ export class BudgetedWorker<Request, Reply, Info = undefined> {
 
   private spawn(): { readonly thread: Worker; readonly ready: Promise<Info> } {
     if (this.worker) return this.worker;
-    const thread = new Worker(this.script, { workerData: this.data });
+    const thread = new Worker(this.script, { workerData: this.data, ...(this.limits && { resourceLimits: this.limits }) });
     const ready = new Promise<Info>((resolve, reject) => {
       const onMessage = (message: FromWorker<Info, Reply>) => {
         if (!('ready' in message)) return;
