@@ -1,6 +1,7 @@
 /**
  * Go to definition from a draft to the fact base: an entity's name leads to its entry's `id` in
- * its YAML file, a footnote that names a source to the source's entry. `$0` marks the cursor.
+ * its YAML file, a footnote or a Pandoc citation key that names a source to the source's entry.
+ * `$0` marks the cursor.
  */
 
 import assert from 'node:assert/strict';
@@ -50,6 +51,16 @@ describe('definition', () => {
     const draft = 'The Shahab-3 is a version of the Nodong-1.[^oba-iransource]\n\n[^oba-iransource]: Oba.\n';
     assert.deepEqual(definitionAt(draft.replace('[^oba-iran', '[^oba-$0iran')).map(describeLocation), ['sources.yaml:11: oba-iransource']);
     assert.deepEqual(definitionAt(draft.replace('\n[^oba', '\n[^$0oba')).map(describeLocation), ['sources.yaml:11: oba-iransource']);
+  });
+
+  it('a Pandoc citation key naming a source leads to the source, from its @ to its end, in any group', () => {
+    const draft = 'The Shahab-3 is a version of the Nodong-1 [see @oba-iransource, para. 3; @unknown-key].\n';
+    for (const at of ['$0@oba', '@$0oba', '@oba-iransource$0,']) {
+      assert.deepEqual(definitionAt(draft.replace(at.replace('$0', ''), at)).map(describeLocation), ['sources.yaml:11: oba-iransource'], at);
+    }
+    assert.deepEqual(definitionAt(draft.replace('@unknown', '@unk$0nown')), []);
+    assert.deepEqual(definitionAt('Write to a$0@oba-iransource.\n'), [], 'an address is no citation');
+    assert.deepEqual(definitionAt('The `[@oba-$0iransource]` key.\n'), [], 'nor code');
   });
 
   it('nothing inside code', () => {

@@ -1,5 +1,5 @@
 /**
- * Document links from footnote labels that name a source to the source's web page.
+ * Document links from footnote labels and Pandoc citation keys that name a source to the source's web page.
  */
 
 import assert from 'node:assert/strict';
@@ -36,6 +36,13 @@ describe('document links', () => {
 
   it('a reference without a definition still links', () => {
     assert.deepEqual(links('It flew.[^oba-iransource]\n'), [`oba-iransource -> ${URL} (${TITLE})`]);
+  });
+
+  it('Pandoc citation keys naming a source link to its URL, each key of a group on its own', () => {
+    assert.deepEqual(links('It flew [see @oba-iransource, p. 3; @other; -@{oba-iransource}].\n\n`[@oba-iransource]`\n'), [
+      `oba-iransource -> ${URL} (${TITLE})`,
+      `oba-iransource -> ${URL} (${TITLE})`,
+    ]);
   });
 
   it('no link for unknown labels, sources without a web address, or labels in code', () => {

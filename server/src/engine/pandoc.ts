@@ -108,8 +108,18 @@ export function pandocCitation(ids: readonly string[]): string {
 
 /** The keys of a Pandoc citation group's text (between its brackets): `see @a, p. 3; -@b` → a, b. */
 export function citationKeys(group: string): string[] {
-  const out: string[] = [];
-  for (const m of group.matchAll(KEY)) out.push(m[1] ?? m[2]!);
+  return citationKeySpans(group).map((k) => k.key);
+}
+
+/** The keys of a citation group's text with where each is in it (the key's own characters, without `@` or braces). */
+export function citationKeySpans(group: string): Array<{ readonly key: string; readonly start: number; readonly end: number }> {
+  const out: Array<{ key: string; start: number; end: number }> = [];
+  for (const m of group.matchAll(KEY)) {
+    const key = m[1] ?? m[2]!;
+    // The match may start with the character before the `@`; the key ends the match, or its brace does.
+    const end = m.index + m[0].length - (m[1] === undefined ? 0 : 1);
+    out.push({ key, start: end - key.length, end });
+  }
   return out;
 }
 

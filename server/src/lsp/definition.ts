@@ -1,6 +1,6 @@
 /**
  * Go to definition: from an entity named in the draft to its entry in the fact base, and from a
- * footnote label that names a source to the source's entry. The target is the entry's `id` value
+ * footnote label or a Pandoc citation key that names a source to the source's entry. The target is the entry's `id` value
  * in its YAML file, where the loader recorded each item's origin.
  */
 
@@ -8,23 +8,25 @@ import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { Origin } from '../engine/factbase/types.js';
-import { footnoteLabels, sourceForLabel } from './footnotes.js';
+import { citationLabels, sourceForLabel } from './footnotes.js';
 import { offsetOf } from '../engine/markdown/parse.js';
 import type { ServerState } from './state.js';
 
 /**
  * Where the entity mentioned at `position` is defined (every candidate, when the name is shared),
- * or the source a footnote label at `position` names. Empty when there is neither.
+ * or the source a footnote label or citation key at `position` names. Empty when there is neither.
  */
 export function definition(document: TextDocument, position: Position, state: ServerState): Location[] {
   const { text, lines } = state.resultFor(document);
   const offset = lines.offsetAt(position);
   const parsed = state.parsedFor(document);
 
-  for (const found of footnoteLabels(text, parsed)) {
-    if (found.start - 2 > offset) break;
-    // The whole `[^label]` counts, brackets included.
-    if (offset < found.start - 2 || offset > found.end + 1) continue;
+  for (const found of citationLabels(text, parsed)) {
+    // The whole `[^label]` counts, brackets included, and a key's `@`.
+    const before = found.kind === 'pandoc' ? 1 : 2;
+    const after = found.kind === 'pandoc' ? 0 : 1;
+    if (found.start - before > offset) break;
+    if (offset < found.start - before || offset > found.end + after) continue;
     const source = sourceForLabel(state.base, found.label);
     return source ? [locationOf(source.origin)] : [];
   }

@@ -1,19 +1,21 @@
 /**
- * Footnotes that name fact-base sources: where `[^label]` references and definition labels are
- * in a draft (outside code), which source a label names, and a source's web address when it is
- * safe to link. Shared by document links and go to definition.
+ * Citations that name fact-base sources: where `[^label]` references and definition labels, and
+ * the keys of Pandoc citation groups (`[@label]`, `[see @a, p. 3; @b]`), are in a draft (outside
+ * code), which source a label names, and a source's web address when it is safe to link. Shared
+ * by document links and go to definition.
  */
 
 import type { FactBase } from '../engine/factbase/factbase.js';
 import type { Source } from '../engine/factbase/types.js';
 import { GAP, offsetOf, type ParsedDraft } from '../engine/markdown/parse.js';
+import { citationKeySpans } from '../engine/pandoc.js';
 
 /** A footnote label written in the draft: the label text between `[^` and `]`, as document offsets. */
 export interface FootnoteLabel {
   readonly label: string;
   readonly start: number;
   readonly end: number;
-  readonly kind: 'reference' | 'definition';
+  readonly kind: 'reference' | 'definition' | 'pandoc';
 }
 
 const LABEL_AT = /\[\^([^\]\s[^]+)\]/y;
@@ -44,6 +46,30 @@ export function footnoteLabels(text: string, parsed: ParsedDraft): FootnoteLabel
   }
   for (const f of parsed.footnotes) take(f.start, 'definition', f.end);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The keys of Pandoc citation groups in a draft's prose (a group in code is code), as document
+ * offsets of the key's characters. remark leaves `[@key]` as text, so groups are found in each
+ * block's text, one bracket pair with no bracket inside.
+ */
+export function pandocKeys(parsed: ParsedDraft): FootnoteLabel[] {
+  const out: FootnoteLabel[] = [];
+  for (const block of parsed.blocks) {
+    for (const group of block.text.matchAll(GROUP)) {
+      const from = group.index + 1;
+      for (const k of citationKeySpans(group[1]!)) out.push({ label: k.key, start: offsetOf(block, from + k.start), end: offsetOf(block, from + k.end - 1) + 1, kind: 'pandoc' });
+    }
+  }
+  return out;
+}
+
+/** A citation group: brackets with an `@` inside and no bracket. */
+const GROUP = /\[([^[\]]*@[^[\]]*)\]/g;
+
+/** Every citation label of a draft, footnotes and Pandoc keys, by offset. */
+export function citationLabels(text: string, parsed: ParsedDraft): FootnoteLabel[] {
+  return [...footnoteLabels(text, parsed), ...pandocKeys(parsed)].sort((a, b) => a.start - b.start);
 }
 
 /** The source a footnote label names: by id, or by id without regard to case as Markdown matches labels. */
