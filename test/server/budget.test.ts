@@ -80,6 +80,13 @@ describe('a draft stuck in the parser', { timeout: 180_000 }, () => {
       const again = (await client.diagnosticsFor(stuck, v3)).diagnostics;
       assert.deepEqual(again.map((d) => d.code), ['lineage']);
       assert.equal(client.text(stuck), WRONG);
+
+      // A draft stuck from its open has no last check to keep: the one diagnostic says why.
+      const fresh = uri('fresh.md');
+      await client.open(fresh, `${WRONG}\n${STUCK}\n`);
+      const first = (await client.diagnosticsFor(fresh, 1)).diagnostics;
+      assert.deepEqual(first.map((d) => d.code), ['not-checked']);
+      assert.match(String(first[0]!.message), /^not checked: parsing the Markdown took longer than 4 seconds .*raise factcheck\.timeLimit\.$/);
     } finally {
       await client.stop();
     }

@@ -123,17 +123,17 @@ export class ResultCache {
     const session = this.sessionFor(uri);
     const recheck = session.parsed !== undefined;
     const started = performance.now();
-    // Why the parse gave no blocks: it ran past the budget, or its worker failed.
+    // Why the parse gave no blocks (it ran past the budget, or its worker failed), and what to do.
     let unparsed: string | undefined;
     const result = await session
       .checkWith(text, this.options(), async (request) => {
         const outcome = await parse(request).catch((e: unknown) => {
-          unparsed = `not checked since the last edit: the Markdown parser failed (${(e as Error).message}). The findings shown are from the last check`;
+          unparsed = `the Markdown parser failed (${(e as Error).message})`;
           throw e;
         });
         if ('timedOut' in outcome) {
           const seconds = (limitMs / 1000).toLocaleString('en-US');
-          unparsed = `not checked since the last edit: parsing the Markdown took longer than ${seconds} seconds (the parser is slow on some long runs of brackets or emphasis markers). The findings shown are from the last check; break up such a line, or raise factcheck.timeLimit`;
+          unparsed = `parsing the Markdown took longer than ${seconds} seconds (the parser is slow on some long runs of brackets or emphasis markers); break up such a line, or raise factcheck.timeLimit`;
           throw new LateParse();
         }
         return outcome;
@@ -208,8 +208,9 @@ function parsedOf(session: DraftSession, result: CheckResult): ParsedDraft {
  * worker failed): it says why, and keeps the previous result's findings where the edit left
  * their words alone, moved with it. Their fixes are dropped: they were made for another text.
  */
-function lateResult(uri: string, version: number, text: string, previous: DraftResult | undefined, skipped: string): DraftResult {
+function lateResult(uri: string, version: number, text: string, previous: DraftResult | undefined, why: string): DraftResult {
   const findings = previous ? carried(previous.result.findings, previous.text, text) : [];
+  const skipped = previous ? `not checked since the last edit: ${why}. The findings shown are from the last check.` : `not checked: ${why}.`;
   return { uri, version, text, lines: new LineIndex(text), parsed: NOTHING_PARSED, result: { findings, claims: [], skipped }, late: true };
 }
 
